@@ -1,0 +1,37 @@
+"""Small building blocks shared by the model parts. All tensors are channel-first: [B, C, T]."""
+from __future__ import annotations
+
+import math
+
+import torch
+from torch import nn
+
+
+class ChannelLayerNorm(nn.Module):
+    """LayerNorm over channels of x [B, C, T]."""
+
+    def __init__(self, channels: int, eps: float = 1e-5):
+        super().__init__()
+        self.gamma = nn.Parameter(torch.ones(channels))
+        self.beta = nn.Parameter(torch.zeros(channels))
+        self.eps = eps
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        mean = x.mean(1, keepdim=True)
+        var = ((x - mean) ** 2).mean(1, keepdim=True)
+        x = (x - mean) * torch.rsqrt(var + self.eps)
+        return x * self.gamma.view(1, -1, 1) + self.beta.view(1, -1, 1)
+
+
+def sinusoidal_embedding(t: torch.Tensor, dim: int, scale: float = 1000.0) -> torch.Tensor:
+    """t [B] in [0, 1] → [B, dim] (diffusion-time embedding)."""
+    half = dim // 2
+    freqs = torch.exp(torch.arange(half, dtype=torch.float32, device=t.device) * (-math.log(10000.0) / (half - 1)))
+    args = scale * t.unsqueeze(1) * freqs.unsqueeze(0)
+    return torch.cat([torch.sin(args), torch.cos(args)], dim=1)
+
+
+def sequence_mask(lengths: torch.Tensor, max_len: int | torch.Tensor) -> torch.Tensor:
+    """lengths [B] → float mask [B, 1, max_len]."""
+    positions = torch.arange(max_len, device=lengths.device).unsqueeze(0)
+    return (positions < lengths.unsqueeze(1)).unsqueeze(1).float()
