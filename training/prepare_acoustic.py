@@ -1,0 +1,73 @@
+"""Build the acoustic model's training set from the corpus: front-end tokens, mels, durations.
+
+  python3 training/prepare_acoustic.py --corpus DIR --out DIR/acoustic.pt
+
+Tokens come from the TypeScript front end (the engine's own), durations from festival's phone
+timings aligned onto those tokens (align_durations.py). Utterances whose alignment is poor (the two
+pronunciations disagree too much) are left out and counted.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import scipy.io.wavfile as wavfile
+import torch
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from training.align_durations import align
+from training.audio import AudioConfig, MelSpectrogram
+from training.corpus.emotions import emotion_vector
+from training.frontend import phonemize
+
+MAX_COST_PER_PHONE = 0.35
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=Path, required=True)
+    ap.add_argument("--out", type=Path, required=True)
+    args = ap.parse_args()
+    torch.set_num_threads(1)
+
+    cfg = AudioConfig()
+    fps = cfg.sample_rate / cfg.hop_length
+    items = [json.loads(l) for l in (args.corpus / "utterances.jsonl").read_text().splitlines() if l.strip()]
+    tokens = phonemize(items)
+    mel_fn = MelSpectrogram(cfg)
+    speakers = sorted({it["speaker"] for it in items})
+    data, dropped, sum_, sq, n = [], {"frontend": 0, "alignment": 0}, 0.0, 0.0, 0
+    for k, it in enumerate(items):
+        tok = tokens.get(it["id"], {})
+        if "ids" not in tok:
+            dropped["frontend"] += 1
+            continue
+        _, audio = wavfile.read(args.corpus / it["wav"])
+        n_frames = len(audio) // cfg.hop_length
+        audio = torch.from_numpy(audio[: n_frames * cfg.hop_length].astype(np.float32) / 32768.0)
+        with torch.no_grad():
+            mel = mel_fn(audio.unsqueeze(0))[0]
+        durations, cost = align([(p, e) for p, e in it["phones"]], tok["symbols"], n_frames, fps)
+        if cost > MAX_COST_PER_PHONE:
+            dropped["alignment"] += 1
+            continue
+        sum_, sq, n = sum_ + float(mel.sum()), sq + float((mel ** 2).sum()), n + mel.numel()
+        data.append({"id": it["id"], "text": it["text"], "phonemes": torch.tensor(tok["ids"], dtype=torch.long),
+                     "durations": torch.from_numpy(durations), "mel": mel.half(),
+                     "speaker": speakers.index(it["speaker"]), "emotion": torch.tensor(emotion_vector(it["emotion"])),
+                     "emotion_name": it["emotion"]})
+        if (k + 1) % 500 == 0:
+            print(f"prepare: {k + 1}/{len(items)} utterances", flush=True)
+    mean = sum_ / n
+    std = (sq / n - mean ** 2) ** 0.5
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    torch.save({"items": data, "mel_mean": mean, "mel_std": std, "speakers": speakers}, args.out)
+    print(f"prepare: kept {len(data)}, dropped {dropped}, mel mean {mean:.3f} std {std:.3f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

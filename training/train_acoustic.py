@@ -1,0 +1,106 @@
+"""Train the acoustic model (text encoder, duration predictor, flow-matching decoder, emotion controller).
+
+  python3 training/train_acoustic.py --data DIR/acoustic.pt --ckpt DIR [--steps N] [--config base]
+
+Resumes from DIR/acoustic_latest.pt; prints progress with ETA; EMA weights are what gets exported.
+"""
+from __future__ import annotations
+
+import argparse
+import math
+import random
+import sys
+from pathlib import Path
+
+import torch
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from training.checkpoint import Ema, Progress, load, save
+from training.config import CONFIGS
+from training.frontend import symbols
+from training.models.acoustic_model import AcousticModel
+
+
+def collate(items: list[dict], mel_mean: float, mel_std: float) -> dict:
+    """Pad a list of utterances; mel frames padded to a multiple of 4 (the decoder's two downsamplings)."""
+    b = len(items)
+    t = max(len(it["phonemes"]) for it in items)
+    f = max(it["mel"].shape[1] for it in items)
+    f += (-f) % 4
+    batch = {
+        "phonemes": torch.zeros(b, t, dtype=torch.long), "durations": torch.zeros(b, t, dtype=torch.long),
+        "phoneme_lengths": torch.tensor([len(it["phonemes"]) for it in items]),
+        "mel": torch.zeros(b, 80, f), "mel_lengths": torch.tensor([it["mel"].shape[1] for it in items]),
+        "speaker": torch.tensor([it["speaker"] for it in items]),
+        "emotion": torch.stack([it["emotion"] for it in items]),
+    }
+    for i, it in enumerate(items):
+        n, m = len(it["phonemes"]), it["mel"].shape[1]
+        batch["phonemes"][i, :n], batch["durations"][i, :n] = it["phonemes"], it["durations"]
+        batch["mel"][i, :, :m] = (it["mel"].float() - mel_mean) / mel_std
+    return batch
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, required=True)
+    ap.add_argument("--ckpt", type=Path, required=True)
+    ap.add_argument("--config", default="base")
+    ap.add_argument("--steps", type=int, default=30000)
+    ap.add_argument("--batch", type=int, default=16)
+    ap.add_argument("--crop", type=int, default=192)
+    ap.add_argument("--lr", type=float, default=2e-4)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--save-every", type=int, default=250)
+    ap.add_argument("--log-every", type=int, default=25)
+    args = ap.parse_args()
+    torch.set_num_threads(args.threads)
+
+    data = torch.load(args.data)
+    items, mel_mean, mel_std = data["items"], data["mel_mean"], data["mel_std"]
+    cfg = CONFIGS[args.config]
+    model = AcousticModel(cfg.acoustic, len(symbols()))
+    opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
+    ema = Ema(model, 0.999)
+    path = args.ckpt / "acoustic_latest.pt"
+    step = 0
+    if (state := load(path)) is not None:
+        model.load_state_dict(state["model"]), opt.load_state_dict(state["opt"])
+        ema.model.load_state_dict(state["ema"])
+        step = state["step"]
+        print(f"acoustic: resumed at step {step}", flush=True)
+    print(f"acoustic: {len(items)} utterances, {sum(p.numel() for p in model.parameters()) / 1e6:.2f}M parameters",
+          flush=True)
+    # Similar lengths per batch: less padding, so each step costs less.
+    items = sorted(items, key=lambda it: it["mel"].shape[1])
+    progress = Progress("acoustic", step, args.steps)
+    sums: dict[str, float] = {}
+    model.train()
+    while step < args.steps:
+        start = random.randint(0, max(0, len(items) - args.batch * 4))
+        batch = collate(random.sample(items[start:start + args.batch * 4], min(args.batch, len(items))), mel_mean, mel_std)
+        losses = model.losses(batch, args.crop)
+        total = losses["duration"] + losses["prior"] + losses["flow"]
+        warm = min(1.0, (step + 1) / 1000)
+        for g in opt.param_groups:
+            g["lr"] = args.lr * warm * max(0.1, 0.5 * (1 + math.cos(math.pi * min(1.0, step / args.steps))))
+        opt.zero_grad(set_to_none=True)
+        total.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
+        opt.step()
+        ema.update(model)
+        step += 1
+        for k, v in losses.items():
+            sums[k] = sums.get(k, 0.0) + float(v)
+        if step % args.log_every == 0:
+            print(progress.line(step, {k: v / args.log_every for k, v in sums.items()}), flush=True)
+            sums = {}
+        if step % args.save_every == 0 or step == args.steps:
+            save(path, {"model": model.state_dict(), "opt": opt.state_dict(), "ema": ema.model.state_dict(),
+                        "step": step, "config_name": args.config, "mel_mean": mel_mean, "mel_std": mel_std})
+    print("acoustic: done", flush=True)
+
+
+if __name__ == "__main__":
+    main()

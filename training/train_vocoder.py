@@ -1,0 +1,164 @@
+"""Train the Vocos-style vocoder on the corpus audio (mel computed on the fly from true audio).
+
+  python3 training/train_vocoder.py --corpus DIR --ckpt DIR [--steps N] [--config base]
+
+Resumes from DIR/vocoder_latest.pt. Losses: mel L1, multi-resolution STFT, log-magnitude of the
+predicted spectrum, and anti-wrapping phase losses (phase, group delay, instantaneous frequency,
+weighted by magnitude so silent bins with meaningless phase do not dominate).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import scipy.io.wavfile as wavfile
+import torch
+import torch.nn.functional as F
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from training.audio import AudioConfig, MelSpectrogram, Stft
+from training.checkpoint import Ema, Progress, load, save
+from training.config import CONFIGS
+from training.models.vocoder import Vocoder
+
+TWO_PI = 2 * math.pi
+
+
+def anti_wrap(x: torch.Tensor) -> torch.Tensor:
+    return torch.abs(x - TWO_PI * torch.round(x / TWO_PI))
+
+
+def phase_losses(pred: torch.Tensor, true: torch.Tensor, weight: torch.Tensor) -> dict[str, torch.Tensor]:
+    """pred/true phase [B, bins, F], weight [B, bins, F] → instantaneous phase, group delay, inst. frequency."""
+    w = weight / weight.mean()
+    ip = (anti_wrap(pred - true) * w).mean()
+    gd = (anti_wrap(torch.diff(pred, dim=1) - torch.diff(true, dim=1)) * w[:, 1:]).mean()
+    iaf = (anti_wrap(torch.diff(pred, dim=2) - torch.diff(true, dim=2)) * w[:, :, 1:]).mean()
+    return {"ip": ip, "gd": gd, "iaf": iaf}
+
+
+class MultiResolutionStftLoss(torch.nn.Module):
+    def __init__(self, resolutions=((512, 128), (1024, 256), (2048, 512))):
+        super().__init__()
+        cfg = AudioConfig()
+        self.stfts = torch.nn.ModuleList(Stft(cfg, n_fft, hop) for n_fft, hop in resolutions)
+
+    def forward(self, fake: torch.Tensor, real: torch.Tensor) -> torch.Tensor:
+        loss = 0.0
+        for stft in self.stfts:
+            f, r = stft(fake).abs() + 1e-7, stft(real).abs() + 1e-7
+            loss = loss + torch.norm(r - f) / torch.norm(r) + F.l1_loss(torch.log(f), torch.log(r))
+        return loss / len(self.stfts)
+
+
+class AudioSegments:
+    """Random fixed-length segments from the corpus; re-reads the utterance list as the corpus grows."""
+
+    def __init__(self, corpus: Path, segment: int, exclude_ids: set[str]):
+        self.corpus, self.segment, self.exclude = corpus, segment, exclude_ids
+        self.cache: dict[str, np.ndarray] = {}
+        self.refresh()
+
+    def refresh(self) -> None:
+        lines = (self.corpus / "utterances.jsonl").read_text().splitlines()
+        self.items = [json.loads(l) for l in lines if l.strip()]
+        self.items = [it for it in self.items if it["id"] not in self.exclude]
+
+    def _audio(self, item: dict) -> np.ndarray:
+        if item["id"] not in self.cache:
+            _, a = wavfile.read(self.corpus / item["wav"])
+            self.cache[item["id"]] = a
+        return self.cache[item["id"]]
+
+    def batch(self, size: int) -> torch.Tensor:
+        out = np.zeros((size, self.segment), dtype=np.float32)
+        for i in range(size):
+            a = self._audio(random.choice(self.items))
+            if len(a) > self.segment:
+                s = random.randint(0, len(a) - self.segment)
+                out[i] = a[s:s + self.segment] / 32768.0
+            else:
+                out[i, :len(a)] = a / 32768.0
+        return torch.from_numpy(out)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=Path, required=True)
+    ap.add_argument("--ckpt", type=Path, required=True)
+    ap.add_argument("--config", default="base")
+    ap.add_argument("--steps", type=int, default=40000)
+    ap.add_argument("--batch", type=int, default=16)
+    ap.add_argument("--segment", type=int, default=8192)
+    ap.add_argument("--lr", type=float, default=5e-4)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--save-every", type=int, default=250)
+    ap.add_argument("--log-every", type=int, default=25)
+    args = ap.parse_args()
+    torch.set_num_threads(args.threads)
+
+    cfg = CONFIGS[args.config]
+    model = Vocoder(cfg.vocoder)
+    opt = torch.optim.AdamW(model.parameters(), lr=args.lr, betas=(0.8, 0.99), weight_decay=0.01)
+    ema = Ema(model, 0.999)
+    path = args.ckpt / "vocoder_latest.pt"
+    step = 0
+    if (state := load(path)) is not None:
+        model.load_state_dict(state["model"]), opt.load_state_dict(state["opt"])
+        ema.model.load_state_dict(state["ema"])
+        step = state["step"]
+        print(f"vocoder: resumed at step {step}", flush=True)
+    sched = lambda s: args.lr * max(0.05, 0.5 * (1 + math.cos(math.pi * min(1.0, s / args.steps))))
+
+    data = AudioSegments(args.corpus, args.segment, set())
+    mel_fn, stft = MelSpectrogram(), Stft(AudioConfig())
+    mrstft = MultiResolutionStftLoss()
+    progress = Progress("vocoder", step, args.steps)
+    sums: dict[str, float] = {}
+    while step < args.steps:
+        audio = data.batch(args.batch)
+        with torch.no_grad():
+            mel = mel_fn(audio)
+            spec = stft(audio)
+            true_mag = spec.abs()
+            true_logmag, true_phase = torch.log(true_mag + 1e-5), torch.angle(spec)
+        log_mag, phase = model.spectrum(mel)
+        mag = torch.exp(log_mag)
+        fake = model.istft(mag * torch.cos(phase), mag * torch.sin(phase))
+        losses = {
+            "mel": F.l1_loss(mel_fn(fake), mel),
+            "mrstft": mrstft(fake, audio),
+            "logmag": F.l1_loss(log_mag, torch.clamp(true_logmag, max=6.0)),
+            **phase_losses(phase, true_phase, torch.sqrt(true_mag)),
+        }
+        total = 45 * losses["mel"] + 2 * losses["mrstft"] + losses["logmag"] + losses["ip"] + losses["gd"] + 2 * losses["iaf"]
+        for g in opt.param_groups:
+            g["lr"] = sched(step)
+        opt.zero_grad(set_to_none=True)
+        total.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 10.0)
+        opt.step()
+        ema.update(model)
+        step += 1
+        for k, v in losses.items():
+            sums[k] = sums.get(k, 0.0) + float(v)
+        if step % args.log_every == 0:
+            print(progress.line(step, {k: v / args.log_every for k, v in sums.items()}), flush=True)
+            sums = {}
+        if step % args.save_every == 0 or step == args.steps:
+            save(path, {"model": model.state_dict(), "opt": opt.state_dict(), "ema": ema.model.state_dict(),
+                        "step": step, "config_name": args.config})
+        if step % 1000 == 0:
+            data.refresh()
+    print("vocoder: done", flush=True)
+
+
+if __name__ == "__main__":
+    main()
