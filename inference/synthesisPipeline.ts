@@ -1,0 +1,126 @@
+/**
+ * Segments → audio through the models: encoder (with the encoded-text cache) → durations → length
+ * regulation → Euler ODE over the decoder → de-normalised mel → vocoder. Several segments can run as
+ * one padded batch (B > 1); each item keeps its own noise, so its audio does not depend on its batch.
+ */
+import type { Decoder } from "./decoder";
+import type { Encoder } from "./encoder";
+import { type EncodedText, type EncodedTextCache, encodedTextKey } from "./encodedTextCache";
+import { symbolId } from "./frontend/symbols";
+import { fadeEdges } from "./audio/joinSegments";
+import { durations, regulate } from "./lengthRegulator";
+import type { Float } from "./modelParts";
+import type { ModelManifest } from "./modelPackage";
+import { eulerSolve, Prng, segmentSeed } from "./odeSolver";
+import type { Segment } from "./textSegmenter";
+import type { Vocoder } from "./vocoder";
+
+export type RenderParams = {
+  speakerIndex: number;
+  voiceId: string;
+  /** [S] */ style: Float;
+  styleKey: string;
+  lengthScale: number;
+  steps: number;
+  temperature: number;
+  seed: number;
+  /** Called before every model call; throws to cancel. */
+  checkpoint: () => void;
+};
+
+export type RenderItem = { segment: Segment; index: number };
+export type StageTimes = { spectrogramMs: number; vocoderMs: number; cacheHits: number };
+
+export class SynthesisPipeline {
+  constructor(
+    private readonly parts: { encoder: Encoder; decoder: Decoder; vocoder: Vocoder },
+    private readonly manifest: ModelManifest,
+    private readonly cache: EncodedTextCache,
+  ) {}
+
+  /** Renders B segments as one batch → B faded audio buffers (+ stage times, added into `times`). */
+  async render(items: RenderItem[], p: RenderParams, times: StageTimes): Promise<Float32Array[]> {
+    const B = items.length;
+    const S = this.manifest.emotions.style_dim;
+    const hop = this.manifest.audio.hop_length;
+    const t0 = performance.now();
+    const encoded = await this.encode(items.map((it) => it.segment), p, times);
+
+    // [B,80,T] padded encoder outputs → durations → [B,80,F].
+    const T = Math.max(...encoded.map((e) => e.tokens));
+    const mu = new Float32Array(B * 80 * T);
+    const logd = new Float32Array(B * T);
+    encoded.forEach((e, b) => {
+      for (let c = 0; c < 80; c++) mu.set(e.mu.subarray(c * e.tokens, (c + 1) * e.tokens), (b * 80 + c) * T);
+      logd.set(e.logDurations, b * T);
+    });
+    const lengths = encoded.map((e) => e.tokens);
+    const durs = durations(logd, lengths, T, p.lengthScale);
+    const reg = regulate(mu, durs, T, this.manifest.decoder.frame_multiple);
+    const F = reg.frames;
+
+    // Per-item noise over the item's own frames, so batching does not change an item's noise.
+    const x = new Float32Array(B * 80 * F);
+    items.forEach((it, b) => {
+      const prng = new Prng(segmentSeed(p.seed, it.index));
+      const own = reg.lengths[b]!;
+      const row = new Float32Array(own);
+      for (let c = 0; c < 80; c++) x.set(prng.gaussian(row, p.temperature), (b * 80 + c) * F);
+    });
+    const speakers = new Array<number>(B).fill(p.speakerIndex);
+    const style = new Float32Array(B * S);
+    for (let b = 0; b < B; b++) style.set(p.style, b * S);
+    const cond = { mu: reg.muY, mask: reg.mask, speakers, style, batch: B, frames: F, styleDim: S };
+    const y = await eulerSolve({
+      x0: x, steps: p.steps, mask: reg.mask, frames: F, beforeStep: p.checkpoint,
+      velocity: (xt, t) => this.parts.decoder.velocity(xt, t, cond),
+    });
+    const { mel_mean: mean, mel_std: std } = this.manifest.audio;
+    for (let i = 0; i < y.length; i++) y[i] = y[i]! * std + mean;
+    const t1 = performance.now();
+    times.spectrogramMs += t1 - t0;
+
+    p.checkpoint();
+    const audio = await this.parts.vocoder.run(y, B, F);
+    times.vocoderMs += performance.now() - t1;
+    const perItem = audio.length / B;
+    return items.map((_, b) => {
+      const n = Math.min(reg.lengths[b]! * hop, perItem);
+      return fadeEdges(audio.slice(b * perItem, b * perItem + n), this.manifest.audio.sample_rate);
+    });
+  }
+
+  /** Encoder outputs per segment, from the cache or one batched encoder run over the misses. */
+  private async encode(segments: Segment[], p: RenderParams, times: StageTimes): Promise<EncodedText[]> {
+    const keys = segments.map((s) => encodedTextKey({
+      text: s.symbols.join("|"), voice: p.voiceId, emotion: p.styleKey, modelVersion: `${this.manifest.id}@${this.manifest.version}`,
+    }));
+    const out: (EncodedText | undefined)[] = keys.map((k) => this.cache.get(k));
+    times.cacheHits += out.filter(Boolean).length;
+    const misses = out.map((e, i) => (e ? -1 : i)).filter((i) => i >= 0);
+    if (misses.length === 0) return out as EncodedText[];
+
+    // [B,T] ids padded with 0 (the pad symbol).
+    const B = misses.length;
+    const S = this.manifest.emotions.style_dim;
+    const lengths = misses.map((i) => segments[i]!.symbols.length);
+    const T = Math.max(...lengths);
+    const ids = new Array<number>(B * T).fill(0);
+    misses.forEach((i, b) => segments[i]!.symbols.forEach((s, t) => { ids[b * T + t] = symbolId(s); }));
+    const style = new Float32Array(B * S);
+    for (let b = 0; b < B; b++) style.set(p.style, b * S);
+    p.checkpoint();
+    const res = await this.parts.encoder.run({
+      phonemes: ids, lengths, speakers: new Array<number>(B).fill(p.speakerIndex), style, batch: B, tokens: T, styleDim: S,
+    });
+    misses.forEach((i, b) => {
+      const n = lengths[b]!;
+      const mu = new Float32Array(80 * n);
+      for (let c = 0; c < 80; c++) mu.set(res.mu.subarray((b * 80 + c) * T, (b * 80 + c) * T + n), c * n);
+      const e: EncodedText = { mu, logDurations: res.logDurations.slice(b * T, b * T + n), tokens: n };
+      this.cache.set(keys[i]!, e);
+      out[i] = e;
+    });
+    return out as EncodedText[];
+  }
+}

@@ -1,0 +1,307 @@
+/**
+ * The engine: `TTS.load(modelDir, opts)` reads a model package's manifest (no model is loaded yet);
+ * sessions are created on the first request that needs them. Requests go through a bounded scheduler.
+ */
+import { join } from "node:path";
+import { joinSegments } from "./audio/joinSegments";
+import { Decoder } from "./decoder";
+import { EmotionController } from "./emotionController";
+import { type EmotionRequest, EMOTION_PRESETS, resolveEmotion } from "./emotions";
+import { EncodedTextCache } from "./encodedTextCache";
+import { Encoder } from "./encoder";
+import { TTSError } from "./errors";
+import type { LanguageFrontEnd } from "./frontend/language";
+import { Phonemizer } from "./frontend/phonemizer";
+import { loadModelPackage, type ModelPackage, type ModelPart, verifyFile } from "./modelPackage";
+import { dynamicSteps } from "./odeSolver";
+import {
+  buildSessionOptions, chooseRuntime, type CudaProbe, LazySession, type Log, probeCuda, type RuntimeChoice,
+} from "./onnxSession";
+import { cancelledError, Scheduler } from "./scheduler";
+import { type RenderItem, type StageTimes, SynthesisPipeline } from "./synthesisPipeline";
+import { type Segment, segmentComplexity, TextSegmenter } from "./textSegmenter";
+import { validateSynthesisOptions, type SynthesisOptions, type ValidOptions } from "./synthesisOptions";
+import { Vocoder } from "./vocoder";
+
+export type { SynthesisOptions } from "./synthesisOptions";
+
+export type LoadOptions = {
+  device?: "auto" | "cpu" | "cuda";
+  precision?: "auto" | "fp32" | "fp16";
+  threads?: number;
+  maxConcurrent?: number;
+  maxQueue?: number;
+  cacheEntries?: number;
+  cacheBytes?: number;
+  /** Longest accepted text in characters (default 5000). */
+  maxChars?: number;
+  /** Longest segment in phoneme tokens (like IndexTTS2's max_text_tokens_per_segment; default 150). */
+  maxSegmentTokens?: number;
+  log?: Log;
+  /** For tests: environment and CUDA probe used for the device choice. */
+  env?: NodeJS.ProcessEnv;
+  cuda?: CudaProbe;
+};
+
+export type Timings = { frontendMs: number; spectrogramMs: number; vocoderMs: number; totalMs: number; queueMs: number; loadMs: number };
+export type SynthesisResult = {
+  audio: Float32Array; sampleRate: number; steps: number; segments: string[]; timings: Timings; cacheHits: number;
+  device: string; precision: string;
+};
+export type StreamChunk = { index: number; count: number; text: string; audio: Float32Array; sampleRate: number; timings: Timings; steps: number };
+export type LoadedParts = Record<ModelPart, boolean>;
+
+const defaultLog: Log = (m) => process.stderr.write(`[tts] ${m}\n`);
+
+export function defaultModelDir(): string {
+  return process.env.TTS_MODEL_DIR ?? join(process.cwd(), "cache_hub", "default");
+}
+
+export class TTS {
+  private readonly sessions: Record<ModelPart, LazySession>;
+  private readonly scheduler: Scheduler;
+  private readonly cache: EncodedTextCache;
+  private readonly pipeline: SynthesisPipeline;
+  private readonly emotion: EmotionController;
+  private readonly segmenter: TextSegmenter;
+  private readonly maxChars: number;
+  private readonly maxSegmentTokens: number;
+  private disposed = false;
+
+  private constructor(readonly pkg: ModelPackage, readonly runtime: RuntimeChoice, opts: LoadOptions, phonemizer: Phonemizer) {
+    const log = opts.log ?? defaultLog;
+    const options = buildSessionOptions(runtime);
+    const cpuOptions = buildSessionOptions({ device: "cpu", threads: runtime.threads });
+    const session = (part: ModelPart): LazySession => new LazySession({
+      label: `${pkg.manifest.id}/${part}`,
+      path: pkg.filePath(part, runtime.precision),
+      options,
+      verify: (p) => verifyFile(pkg, p),
+      fallback: runtime.device === "cuda" ? { path: pkg.filePath(part, "fp32"), options: cpuOptions } : undefined,
+      log,
+    });
+    this.sessions = { encoder: session("encoder"), decoder: session("decoder"), vocoder: session("vocoder"), emotion: session("emotion") };
+    this.scheduler = new Scheduler(opts.maxConcurrent ?? 2, opts.maxQueue ?? 16);
+    this.cache = new EncodedTextCache(opts.cacheEntries ?? 512, opts.cacheBytes ?? 64 * 1024 * 1024);
+    this.pipeline = new SynthesisPipeline({
+      encoder: new Encoder(this.sessions.encoder), decoder: new Decoder(this.sessions.decoder), vocoder: new Vocoder(this.sessions.vocoder),
+    }, pkg.manifest, this.cache);
+    this.emotion = new EmotionController(this.sessions.emotion);
+    this.maxChars = opts.maxChars ?? 5000;
+    this.maxSegmentTokens = opts.maxSegmentTokens ?? 150;
+    this.segmenter = new TextSegmenter(phonemizer, this.maxSegmentTokens);
+  }
+
+  /** Reads and validates the package manifest; loads no model. */
+  static async load(modelDir: string = defaultModelDir(), opts: LoadOptions = {}): Promise<TTS> {
+    const pkg = await loadModelPackage(modelDir);
+    const runtime = chooseRuntime(opts, opts.env ?? process.env, opts.cuda ?? probeCuda());
+    for (const note of runtime.notes) (opts.log ?? defaultLog)(note);
+    const languages = pkg.manifest.frontend.languages;
+    const frontEnds: LanguageFrontEnd[] = [];
+    if (languages.includes("zh")) {
+      const { MandarinFrontEnd } = await import("./frontend/zh/mandarinPhonemizer");
+      frontEnds.push(new MandarinFrontEnd());
+    }
+    return new TTS(pkg, runtime, opts, new Phonemizer({ languages, frontEnds }));
+  }
+
+  info() {
+    const m = this.pkg.manifest;
+    return {
+      id: m.id, name: m.name, version: m.version, sampleRate: m.audio.sample_rate,
+      voices: m.speakers.map((s) => ({ id: s.id, name: s.name, languages: s.languages })),
+      emotions: [...EMOTION_PRESETS],
+      languages: m.frontend.languages,
+      loaded: this.loaded(),
+      device: this.device(), precision: this.precision(),
+      limits: {
+        maxChars: this.maxChars, maxSegmentTokens: this.maxSegmentTokens,
+        speed: { min: 0.5, max: 2 }, steps: { min: m.decoder.min_steps, max: m.decoder.max_steps, default: "auto" as const },
+        emotionWeight: { min: 0, max: 1.5 }, emotionVectorLength: 8, temperature: { min: 0, max: 1.5 },
+        maxConcurrent: this.scheduler.maxConcurrent, maxQueue: this.scheduler.maxQueue,
+      },
+    };
+  }
+
+  loaded(): LoadedParts {
+    const s = this.sessions;
+    return { encoder: s.encoder.loaded, decoder: s.decoder.loaded, vocoder: s.vocoder.loaded, emotion: s.emotion.loaded };
+  }
+
+  /** Session creations per part (single-flight: never more than one each). */
+  sessionCreations(): Record<ModelPart, number> {
+    const s = this.sessions;
+    return { encoder: s.encoder.creations, decoder: s.decoder.creations, vocoder: s.vocoder.creations, emotion: s.emotion.creations };
+  }
+
+  private device(): string {
+    return Object.values(this.sessions).some((s) => s.fellBack) ? "cpu" : this.runtime.device;
+  }
+  private precision(): string {
+    return Object.values(this.sessions).some((s) => s.fellBack) ? "fp32" : this.runtime.precision;
+  }
+
+  /** Segment preview (what the engine would synthesize, one entry per segment). */
+  splitText(text: string): { text: string; tokens: number; steps: number }[] {
+    return this.segment(text).map((s) => ({ text: s.text, tokens: s.symbols.length, steps: this.autoSteps(s) }));
+  }
+
+  stats() {
+    return { queue: this.scheduler.stats(), cache: this.cache.stats(), loaded: this.loaded() };
+  }
+
+  async synthesize(text: string, options: SynthesisOptions = {}): Promise<SynthesisResult> {
+    const [result] = await this.synthesizeBatch([text], options);
+    return result!;
+  }
+
+  /**
+   * Several texts in one scheduler slot; their segments go through the models `batchSize` at a time as
+   * padded batches (the benchmark's --batch_size). Results are in input order.
+   */
+  async synthesizeBatch(texts: string[], options: SynthesisOptions & { batchSize?: number } = {}): Promise<SynthesisResult[]> {
+    const t0 = performance.now();
+    const batchSize = options.batchSize ?? 1;
+    if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 64) throw new TTSError("invalid_option", "batchSize must be an integer in 1..64");
+    const opts = this.validate(options);
+    opts.onProgress?.({ stage: "frontend" });
+    const perText = texts.map((t) => this.segment(t));
+    const frontendMs = performance.now() - t0;
+    const { release, waitMs } = await this.scheduler.acquire(opts.signal);
+    try {
+      const loadMs = await this.ensureLoaded(opts, perText.flat().length);
+      const style = await this.style(opts);
+      const times: StageTimes = { spectrogramMs: 0, vocoderMs: 0, cacheHits: 0 };
+      const items = perText.flatMap((segs, ti) => segs.map((segment, index) => ({ segment, index, ti })));
+      const audios = new Array<Float32Array>(items.length);
+      let stepsUsed = 0;
+      for (let i = 0; i < items.length; i += batchSize) {
+        const chunk = items.slice(i, i + batchSize);
+        const steps = opts.steps === "auto" ? Math.max(...chunk.map((c) => this.autoSteps(c.segment))) : opts.steps;
+        stepsUsed = Math.max(stepsUsed, steps);
+        opts.onProgress?.({ stage: "spectrogram", segment: i, segments: items.length });
+        const out = await this.pipeline.render(chunk, { ...this.renderParams(opts, style), steps }, times);
+        out.forEach((a, k) => { audios[i + k] = a; });
+        opts.onProgress?.({ stage: "vocoder", segment: i, segments: items.length });
+      }
+      opts.onProgress?.({ stage: "done" });
+      const sampleRate = this.pkg.manifest.audio.sample_rate;
+      let offset = 0;
+      return perText.map((segs) => {
+        const mine = audios.slice(offset, offset + segs.length);
+        offset += segs.length;
+        const timings: Timings = {
+          frontendMs, spectrogramMs: times.spectrogramMs, vocoderMs: times.vocoderMs,
+          totalMs: performance.now() - t0, queueMs: waitMs, loadMs,
+        };
+        return {
+          audio: joinSegments(mine, segs.map((s) => s.text), { sampleRate }), sampleRate, steps: stepsUsed,
+          segments: segs.map((s) => s.text), timings, cacheHits: times.cacheHits, device: this.device(), precision: this.precision(),
+        };
+      });
+    } finally {
+      release();
+    }
+  }
+
+  /** Yields audio segment by segment; the scheduler slot is held until the iteration ends. */
+  async *stream(text: string, options: SynthesisOptions = {}): AsyncGenerator<StreamChunk> {
+    const t0 = performance.now();
+    const opts = this.validate(options);
+    opts.onProgress?.({ stage: "frontend" });
+    const segments = this.segment(text);
+    const frontendMs = performance.now() - t0;
+    const { release, waitMs } = await this.scheduler.acquire(opts.signal);
+    try {
+      const loadMs = await this.ensureLoaded(opts, segments.length);
+      const style = await this.style(opts);
+      const sampleRate = this.pkg.manifest.audio.sample_rate;
+      for (let index = 0; index < segments.length; index++) {
+        const segment = segments[index]!;
+        const steps = opts.steps === "auto" ? this.autoSteps(segment) : opts.steps;
+        const times: StageTimes = { spectrogramMs: 0, vocoderMs: 0, cacheHits: 0 };
+        const started = performance.now();
+        opts.onProgress?.({ stage: "spectrogram", segment: index, segments: segments.length });
+        const [audio] = await this.pipeline.render([{ segment, index }], { ...this.renderParams(opts, style), steps }, times);
+        const last = index === segments.length - 1;
+        // Carry the pause after this segment inside the chunk, so concatenated chunks equal synthesize().
+        const withPause = last ? audio! : joinSegments([audio!, new Float32Array(0)], [segment.text, ""], { sampleRate });
+        yield {
+          index, count: segments.length, text: segment.text, audio: withPause, sampleRate, steps,
+          timings: {
+            frontendMs: index === 0 ? frontendMs : 0, spectrogramMs: times.spectrogramMs, vocoderMs: times.vocoderMs,
+            totalMs: performance.now() - (index === 0 ? t0 : started), queueMs: index === 0 ? waitMs : 0, loadMs: index === 0 ? loadMs : 0,
+          },
+        };
+      }
+      opts.onProgress?.({ stage: "done" });
+    } finally {
+      release();
+    }
+  }
+
+  /**
+   * Loads the models a request needs; on CUDA also runs one largest-shape segment so the memory arena
+   * reaches its peak size at load instead of growing under traffic.
+   */
+  async warmUp(): Promise<void> {
+    await Promise.all([this.sessions.encoder.get(), this.sessions.decoder.get(), this.sessions.vocoder.get()]);
+    if (this.runtime.device !== "cuda") return;
+    const words = Array.from({ length: 60 }, () => "speech").join(" ");
+    await this.synthesize(words, { steps: 2 });
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    await Promise.all(Object.values(this.sessions).map((s) => s.dispose()));
+    this.cache.clear();
+  }
+
+  private validate(options: SynthesisOptions): ValidOptions {
+    if (this.disposed) throw new TTSError("model_unavailable", "this engine was disposed");
+    return validateSynthesisOptions(options, this.pkg.manifest);
+  }
+
+  private segment(text: string): Segment[] {
+    if (typeof text !== "string") throw new TTSError("invalid_text", "text must be a string");
+    if (!text.trim()) throw new TTSError("invalid_text", "text is empty");
+    if ([...text].length > this.maxChars) {
+      throw new TTSError("text_too_long", `text is longer than ${this.maxChars} characters`);
+    }
+    return this.segmenter.split(text);
+  }
+
+  private autoSteps(segment: Segment): number {
+    const d = this.pkg.manifest.decoder;
+    return dynamicSteps(segmentComplexity(segment.symbols), { min: d.min_steps, max: d.max_steps });
+  }
+
+  /** Creates the sessions this request needs; returns the time spent waiting for them. */
+  private async ensureLoaded(opts: ValidOptions, segments: number): Promise<number> {
+    const needed: LazySession[] = [this.sessions.encoder, this.sessions.decoder, this.sessions.vocoder];
+    if (opts.emotion.weighted) needed.push(this.sessions.emotion);
+    if (needed.every((s) => s.loaded)) return 0;
+    opts.onProgress?.({ stage: "loading", segments });
+    const t0 = performance.now();
+    await Promise.all(needed.map((s) => s.get()));
+    if (opts.signal?.aborted) throw cancelledError();
+    return performance.now() - t0;
+  }
+
+  private async style(opts: ValidOptions): Promise<Float32Array<ArrayBuffer>> {
+    if (!opts.emotion.weighted) return Float32Array.from(this.pkg.manifest.emotions.neutral_style);
+    return this.emotion.style(opts.emotion.weighted);
+  }
+
+  private renderParams(opts: ValidOptions, style: Float32Array<ArrayBuffer>) {
+    const signal = opts.signal;
+    return {
+      speakerIndex: opts.speaker.index, voiceId: opts.speaker.id, style, styleKey: opts.emotion.key,
+      lengthScale: 1 / opts.speed, temperature: opts.temperature, seed: opts.seed,
+      checkpoint: () => { if (signal?.aborted) throw cancelledError(); },
+    };
+  }
+}
+
+export type { EmotionRequest, RenderItem };
