@@ -113,9 +113,14 @@ npm_install() {
 # ---------------------------------------------------------------- next build
 # The build is current when nothing it compiles has changed since the last successful build.
 build_stamp_value() {
+  local d f
   {
-    find app components lib inference public -type f 2>/dev/null | LC_ALL=C sort
-    ls next.config.* tsconfig.json postcss.config.* package-lock.json 2>/dev/null
+    for d in app components lib inference public; do
+      if [ -d "$d" ]; then find "$d" -type f; fi
+    done | LC_ALL=C sort
+    for f in next.config.* tsconfig.json postcss.config.* package-lock.json; do
+      if [ -f "$f" ]; then echo "$f"; fi
+    done
   } | while IFS= read -r f; do sha256sum "$f"; done | sha256sum | cut -d' ' -f1
 }
 
