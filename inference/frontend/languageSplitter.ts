@@ -9,13 +9,11 @@
  * reads it in Chinese text and the English one in English text. Whitespace at run edges is dropped.
  * "我们明天用 Zoom 开会，时间是 3:30。" → zh 我们明天用 · en Zoom · zh 开会，时间是 3:30。
  */
+import type { LanguageCode as Language } from "./language.js";
 import { CHINESE_UNIT_SOURCE } from "./zh/chineseNormalizer.js";
 
-export type Language = "zh" | "en";
-export interface LanguageRun {
-  lang: Language;
-  text: string;
-}
+/** Same shape as languageRuns.ts, so the phonemizer can use either splitter. */
+export type LanguageRun = { language: Language; text: string };
 
 const HAN = "\\p{Script=Han}〇";
 const LATIN = "A-Za-z\\uFF21-\\uFF3A\\uFF41-\\uFF5A";
@@ -63,8 +61,8 @@ export function splitLanguages(text: string, opts: { fallback?: Language } = {})
   const runs: LanguageRun[] = [];
   for (const p of resolveNeutral(pieces, fallback)) {
     const last = runs[runs.length - 1];
-    if (last && last.lang === p.lang) last.text += p.text;
-    else runs.push({ lang: p.lang!, text: p.text });
+    if (last && last.language === p.lang) last.text += p.text;
+    else runs.push({ language: p.lang!, text: p.text });
   }
-  return runs.map((r) => ({ lang: r.lang, text: r.text.trim() })).filter((r) => r.text !== "");
+  return runs.map((r) => ({ language: r.language, text: r.text.trim() })).filter((r) => r.text !== "");
 }

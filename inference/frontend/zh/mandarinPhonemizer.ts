@@ -1,45 +1,58 @@
 /**
  * A Chinese language run → phoneme symbols of `index-tts-web/phonemes@1`.
  *
- * Output contract (same as the English phonemizer): syllables of one word follow each other directly,
- * `" "` separates words, a punctuation token (`, . ? ! ; : - …`) replaces the boundary where it stands,
- * and the caller adds `^` … `$`. Example: 你好，世界。→ zh:n zh:i2 zh:h zh:ao3 , zh:sh zh:iii4 zh:j zh:ie4 .
+ * Token layout (shared with the English front end, see englishFrontEnd.ts): the syllables of one word
+ * follow each other directly, " " separates words, punctuation (`, . ? ! ; : - …`) comes directly after
+ * the word it follows and a " " follows it before the next word; the caller adds `^` … `$`.
+ * 你好，世界。→ zh:n zh:i2 zh:h zh:ao3 , " " zh:sh zh:iii4 zh:j zh:ie4 .
  */
 import { TTSError } from "../../errors.js";
+import type { LanguageFrontEnd } from "../language.js";
+import { PUNCTUATION, WORD_BOUNDARY } from "../symbols.js";
 import { normalizeChinese } from "./chineseNormalizer.js";
 import { toPinyin, unreadableHanzi } from "./pinyin.js";
 import { pinyinToSymbols } from "./pinyinToSymbols.js";
 
 export { normalizeChinese };
 
+const PUNCT = new Set<string>(PUNCTUATION);
 const SPEAKABLE_RE = /[\p{Script=Han}〇,.?!;:\-…]/u;
 
-/** Throws TTSError("unsupported_characters") naming every character the Mandarin front end cannot read. */
-function assertSpeakable(normalized: string): void {
-  const bad = new Set([...normalized].filter((c) => !SPEAKABLE_RE.test(c)));
-  for (const c of unreadableHanzi(normalized)) bad.add(c);
-  if (bad.size) {
-    const list = [...bad].map((c) => JSON.stringify(c)).join(", ");
-    throw new TTSError("unsupported_characters", `cannot read these characters in Chinese text: ${list}`);
-  }
-}
-
-/** Chinese text (raw or already normalised; normalisation is idempotent) → symbols without ^ and $. */
-export function phonemizeMandarin(text: string): string[] {
+/** Tokens of the speakable part of a Chinese run and the characters it had to leave out. */
+export function mandarinTokens(text: string): { tokens: string[]; unsupported: string[] } {
   const normalized = normalizeChinese(text);
-  assertSpeakable(normalized);
-  const out: string[] = [];
-  for (const token of toPinyin(normalized)) {
+  const unsupported = new Set([...normalized].filter((c) => !SPEAKABLE_RE.test(c)));
+  for (const c of unreadableHanzi(normalized)) unsupported.add(c);
+  const speakable = [...normalized].filter((c) => !unsupported.has(c)).join("");
+  const tokens: string[] = [];
+  for (const token of toPinyin(speakable)) {
     if ("punctuation" in token) {
-      if (out[out.length - 1] === " ") out.pop();
-      out.push(token.punctuation);
+      if (tokens.length && !PUNCT.has(tokens[tokens.length - 1]!)) tokens.push(token.punctuation);
       continue;
     }
-    if (out.length && !/^[,.?!;:\-…]$/.test(out[out.length - 1]!)) out.push(" ");
+    if (tokens.length) tokens.push(WORD_BOUNDARY);
     for (const s of token.word.syllables) {
-      out.push(...pinyinToSymbols(`${s.base}${s.tone}`));
-      if (s.erhua) out.push("zh:rr");
+      tokens.push(...pinyinToSymbols(`${s.base}${s.tone}`));
+      if (s.erhua) tokens.push("zh:rr");
     }
   }
-  return out;
+  return { tokens, unsupported: [...unsupported] };
+}
+
+/** Chinese text (raw or already normalised) → symbols without ^ and $; TTSError naming unreadable characters. */
+export function phonemizeMandarin(text: string): string[] {
+  const { tokens, unsupported } = mandarinTokens(text);
+  if (unsupported.length) {
+    const list = unsupported.map((c) => JSON.stringify(c)).join(", ");
+    throw new TTSError("unsupported_characters", `cannot read these characters in Chinese text: ${list}`);
+  }
+  return tokens;
+}
+
+/** The Chinese plug-in of the phonemizer (`new Phonemizer({ languages: ["en", "zh"], frontEnds: [new MandarinFrontEnd()] })`). */
+export class MandarinFrontEnd implements LanguageFrontEnd {
+  readonly language = "zh" as const;
+  phonemize(run: string): { tokens: string[]; unsupported: string[] } {
+    return mandarinTokens(run);
+  }
 }

@@ -1,6 +1,7 @@
 /**
  * Normalised Chinese text → words with pinyin syllables (tone after sandhi, erhua marked).
  *
+ * Traditional characters are read through their simplified forms (opencc-js), one character for one.
  * Segmentation: @node-rs/jieba (default dictionary, no HMM, with part-of-speech tags that the polyphone
  * rules read). Lexical pinyin: pinyin-pro over each whole phrase (its multi-character patterns see across
  * jieba's word boundaries; on the test table this beat pinyin-pro per jieba word, which loses context for
@@ -10,6 +11,7 @@
  */
 import { Jieba, type TaggedWord } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
+import * as OpenCC from "opencc-js/t2cn";
 import { pinyin } from "pinyin-pro";
 import { FULL_ER_WORDS, FULL_ZI_WORDS, WORD_READINGS } from "./lexicon.js";
 
@@ -31,6 +33,9 @@ export type PinyinToken = { word: PinyinWord } | { punctuation: string };
 
 // Loaded once per process (~0.5 s); stateless after loading.
 const JIEBA = Jieba.withDict(dict);
+// Traditional → simplified for segmentation and pinyin only (jieba's and pinyin-pro's word lists are
+// simplified: 銀行 would otherwise read yínxíng). Taiwan variants included (看著 → 看着).
+const TO_SIMPLIFIED = OpenCC.Converter({ from: "tw", to: "cn" });
 
 const PUNCTUATION_RE = /([,.?!;:\-…])/;
 const NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿点幺";
@@ -49,7 +54,9 @@ export function unreadableHanzi(text: string): string[] {
 }
 
 /** One phrase (Han characters only) → words with lexical pinyin. */
-function lexicalWords(phrase: string): PinyinWord[] {
+function lexicalWords(original: string): PinyinWord[] {
+  const simplified = TO_SIMPLIFIED(original);
+  const phrase = [...simplified].length === [...original].length ? simplified : original;
   const chars = [...phrase];
   const readings = pinyin(phrase, { toneType: "num", type: "array", toneSandhi: false });
   const tagged: TaggedWord[] = JIEBA.tag(phrase, false);

@@ -38,6 +38,13 @@ function finalAfter(initial: string, rest: string): string {
   return rest;
 }
 
+/** Phonotactics the spelling rules rely on: j/q/x only before i/ü, ü only after j/q/x/n/l (or alone). */
+function possible(initial: string, final: string): boolean {
+  if (/^[jqx]$/.test(initial)) return /^[iv]/.test(final) && final !== "ii" && final !== "iii";
+  if (final.startsWith("v")) return initial === "" || initial === "n" || initial === "l";
+  return true;
+}
+
 /** "zhuang1" → ["zh:zh", "zh:uang1"]; "yu2" → ["zh:v2"]; throws on a spelling that is not Mandarin. */
 export function pinyinToSymbols(syllable: string): string[] {
   const { base, tone } = splitTone(syllable);
@@ -49,6 +56,7 @@ export function pinyinToSymbols(syllable: string): string[] {
     initial = INITIALS.find((i) => base.startsWith(i) && base.length > i.length) ?? "";
     final = finalAfter(initial, base.slice(initial.length));
   }
+  if (!possible(initial, final)) throw new Error(`not a Mandarin syllable: ${JSON.stringify(syllable)}`);
   const out = initial ? [`zh:${initial}`, `zh:${final}${tone}`] : [`zh:${final}${tone}`];
   for (const s of out) if (!KNOWN.has(s)) throw new Error(`pinyin ${JSON.stringify(syllable)} maps to unknown symbol ${s}`);
   return out;
