@@ -3,9 +3,9 @@
  *
  * Han characters make Chinese, Latin letters (with digits, apostrophes, dots and hyphens glued inside a
  * word: MP3, don't, e-mail) make English; everything else (digits, spaces, punctuation, symbols) is neutral
- * and joins a neighbour: the run on both sides if they agree, else punctuation right after a run stays with
- * it ("Hello, 你好") and numbers go to a Chinese run after them ("用 Zoom 3 个小时") or to the side they are
- * glued to ("3D打印"). A unit written after a number (5km, 3 kg) is neutral too, so the Chinese normaliser
+ * and joins a neighbour: the run on both sides if they agree, else the part up to a pause mark stays with
+ * the run before it ("Hello, 你好", "I ran 5 km, 然后") and the rest goes to a Chinese run after it
+ * ("用 Zoom 3 个小时") or to the side it is glued to; digits glued to letters are English ("3D", "MP3"). A unit written after a number (5km, 3 kg) is neutral too, so the Chinese normaliser
  * reads it in Chinese text and the English one in English text. Whitespace at run edges is dropped.
  * "我们明天用 Zoom 开会，时间是 3:30。" → zh 我们明天用 · en Zoom · zh 开会，时间是 3:30。
  */
@@ -17,34 +17,45 @@ export type LanguageRun = { language: Language; text: string };
 
 const HAN = "\\p{Script=Han}〇";
 const LATIN = "A-Za-z\\uFF21-\\uFF3A\\uFF41-\\uFF5A";
+const NUMBER_UNIT = `\\d+(?:\\.\\d+)?\\s?${CHINESE_UNIT_SOURCE}`;
 const TOKEN_RE = new RegExp(
   [
     `(?<zh>[${HAN}]+)`,
-    `(?<unit>\\d+(?:\\.\\d+)?\\s?${CHINESE_UNIT_SOURCE})`,
+    `(?<unit>${NUMBER_UNIT})`,
     `(?<en>\\d*[${LATIN}](?:[${LATIN}0-9]|['’.\\-](?=[${LATIN}0-9]))*)`,
-    `(?<neutral>[^${HAN}${LATIN}]+?(?=[${HAN}${LATIN}]|$)|[^${HAN}${LATIN}]+)`,
+    `(?<neutral>[^${HAN}${LATIN}]+?(?=[${HAN}${LATIN}]|${NUMBER_UNIT}|$))`,
   ].join("|"),
   "gu",
 );
 
 type Piece = { lang: Language | null; text: string };
 
-/** Language of each neutral piece from its neighbours; may split a piece in two (punctuation | number). */
+/**
+ * Gives each neutral span (consecutive pieces without a language) a language from its neighbours. Between
+ * two languages, the span up to its last pause mark stays with the run before it ("I ran 5 km, 然后");
+ * what follows goes to a Chinese run after it ("用 Zoom 3 个小时"), else to the side it is glued to.
+ */
 function resolveNeutral(pieces: Piece[], fallback: Language): Piece[] {
+  const merged: Piece[] = [];
+  for (const p of pieces) {
+    const last = merged[merged.length - 1];
+    if (last && last.lang === null && p.lang === null) last.text += p.text;
+    else merged.push({ ...p });
+  }
   const out: Piece[] = [];
-  pieces.forEach((p, i) => {
+  merged.forEach((p, i) => {
     if (p.lang) return void out.push(p);
-    const left = pieces.slice(0, i).reverse().find((q) => q.lang)?.lang ?? null;
-    const right = pieces.slice(i + 1).find((q) => q.lang)?.lang ?? null;
+    const left = merged[i - 1]?.lang ?? null;
+    const right = merged[i + 1]?.lang ?? null;
     if (left === right || !left || !right) return void out.push({ lang: left ?? right ?? fallback, text: p.text });
-    // Different languages on each side.
-    const m = /^([^\s\d\p{L}]*)([\s\S]*)$/u.exec(p.text)!;
-    const glued = m[1]!;
-    const rest = m[2]!;
-    if (glued) out.push({ lang: left, text: glued });
+    const pause = /^([\s\S]*[,.;:!?…。，；：！？、])([\s\S]*)$/u.exec(p.text);
+    const [before, rest] = pause ? [pause[1]!, pause[2]!] : ["", p.text];
+    if (before) out.push({ lang: left, text: before });
     if (!rest.trim()) return void out.push({ lang: left, text: rest });
+    const gluedLeft = !pause && !/^\s/.test(rest);
     const gluedRight = !/\s$/.test(rest);
-    out.push({ lang: right === "zh" || gluedRight ? right : left, text: rest });
+    const side = gluedRight && !gluedLeft ? right : gluedLeft && !gluedRight ? left : right === "zh" ? right : left;
+    out.push({ lang: side, text: rest });
   });
   return out;
 }

@@ -13,6 +13,10 @@ const CASES: ReadonlyArray<[string, Array<[string, string]>]> = [
   ["I ran 5 km today, 然后吃饭。", [["en", "I ran 5 km today,"], ["zh", "然后吃饭。"]]],
   ["COVID-19 疫情", [["en", "COVID-19"], ["zh", "疫情"]]],
   ["2026年11月23日", [["zh", "2026年11月23日"]]],
+  ["价格¥12.80,温度-5°C,面积100m2", [["zh", "价格¥12.80,温度-5°C,面积100m2"]]],
+  ["I have 3 apples 和 2 个梨", [["en", "I have 3 apples"], ["zh", "和 2 个梨"]]],
+  ["你好 123 hello", [["zh", "你好 123"], ["en", "hello"]]],
+  ["我的 email 是 abc@example.com,电话13812345678.", [["zh", "我的"], ["en", "email"], ["zh", "是"], ["en", "abc@example.com,"], ["zh", "电话13812345678."]]],
 ];
 
 describe("splitLanguages", () => {
