@@ -29,7 +29,9 @@ export type RenderParams = {
 };
 
 export type RenderItem = { segment: Segment; index: number };
-export type StageTimes = { spectrogramMs: number; vocoderMs: number; cacheHits: number };
+/** One model pass: B items, T tokens, F frames, n ODE steps (the benchmark counts FLOPs from these). */
+export type PassShape = { batch: number; tokens: number; frames: number; steps: number };
+export type StageTimes = { spectrogramMs: number; vocoderMs: number; cacheHits: number; shapes: PassShape[] };
 
 export class SynthesisPipeline {
   constructor(
@@ -58,6 +60,7 @@ export class SynthesisPipeline {
     const durs = durations(logd, lengths, T, p.lengthScale);
     const reg = regulate(mu, durs, T, this.manifest.decoder.frame_multiple);
     const F = reg.frames;
+    times.shapes.push({ batch: B, tokens: T, frames: F, steps: p.steps });
 
     // Per-item noise over the item's own frames, so batching does not change an item's noise.
     const x = new Float32Array(B * 80 * F);

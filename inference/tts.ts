@@ -18,7 +18,7 @@ import {
   buildSessionOptions, chooseRuntime, type CudaProbe, LazySession, type Log, probeCuda, type RuntimeChoice,
 } from "./onnxSession";
 import { cancelledError, Scheduler } from "./scheduler";
-import { type RenderItem, type StageTimes, SynthesisPipeline } from "./synthesisPipeline";
+import { type PassShape, type RenderItem, type StageTimes, SynthesisPipeline } from "./synthesisPipeline";
 import { type Segment, segmentComplexity, TextSegmenter } from "./textSegmenter";
 import { validateSynthesisOptions, type SynthesisOptions, type ValidOptions } from "./synthesisOptions";
 import { Vocoder } from "./vocoder";
@@ -47,6 +47,8 @@ export type Timings = { frontendMs: number; spectrogramMs: number; vocoderMs: nu
 export type SynthesisResult = {
   audio: Float32Array; sampleRate: number; steps: number; segments: string[]; timings: Timings; cacheHits: number;
   device: string; precision: string;
+  /** The model passes this request ran (batch, tokens, frames, steps). */
+  shapes: PassShape[];
 };
 export type StreamChunk = { index: number; count: number; text: string; audio: Float32Array; sampleRate: number; timings: Timings; steps: number };
 export type LoadedParts = Record<ModelPart, boolean>;
@@ -172,7 +174,7 @@ export class TTS {
     try {
       const loadMs = await this.ensureLoaded(opts, perText.flat().length);
       const style = await this.style(opts);
-      const times: StageTimes = { spectrogramMs: 0, vocoderMs: 0, cacheHits: 0 };
+      const times: StageTimes = { spectrogramMs: 0, vocoderMs: 0, cacheHits: 0, shapes: [] };
       const items = perText.flatMap((segs, ti) => segs.map((segment, index) => ({ segment, index, ti })));
       const audios = new Array<Float32Array>(items.length);
       let stepsUsed = 0;
@@ -198,6 +200,7 @@ export class TTS {
         return {
           audio: joinSegments(mine, segs.map((s) => s.text), { sampleRate }), sampleRate, steps: stepsUsed,
           segments: segs.map((s) => s.text), timings, cacheHits: times.cacheHits, device: this.device(), precision: this.precision(),
+          shapes: times.shapes,
         };
       });
     } finally {
@@ -220,7 +223,7 @@ export class TTS {
       for (let index = 0; index < segments.length; index++) {
         const segment = segments[index]!;
         const steps = opts.steps === "auto" ? this.autoSteps(segment) : opts.steps;
-        const times: StageTimes = { spectrogramMs: 0, vocoderMs: 0, cacheHits: 0 };
+        const times: StageTimes = { spectrogramMs: 0, vocoderMs: 0, cacheHits: 0, shapes: [] };
         const started = performance.now();
         opts.onProgress?.({ stage: "spectrogram", segment: index, segments: segments.length });
         const [audio] = await this.pipeline.render([{ segment, index }], { ...this.renderParams(opts, style), steps }, times);
@@ -304,4 +307,4 @@ export class TTS {
   }
 }
 
-export type { EmotionRequest, RenderItem };
+export type { EmotionRequest, PassShape, RenderItem };
