@@ -146,14 +146,15 @@ function erhua(words: PinyinWord[]): void {
     const last = sy[sy.length - 1]!;
     if (last.hanzi !== "儿" || (FULL_ER_WORDS.has(w.text) && sy.length > 1)) return;
     if (sy.length >= 2) {
+      if (sy[sy.length - 2]!.hanzi === "儿") return;
       sy[sy.length - 2]!.erhua = true;
       sy.pop();
       return;
     }
     // A lone 儿 jieba split off its base word (猫|儿).
-    const prev = words[i - 1];
-    if (prev && !FULL_ER_WORDS.has(prev.text + "儿")) {
-      prev.syllables[prev.syllables.length - 1]!.erhua = true;
+    const base = words[i - 1]?.syllables.at(-1);
+    if (base && !base.erhua && base.hanzi !== "儿" && !FULL_ER_WORDS.has(words[i - 1]!.text + "儿")) {
+      base.erhua = true;
       w.syllables = [];
     }
   });

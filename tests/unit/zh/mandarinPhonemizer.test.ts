@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TTSError } from "../../../inference/errors";
-import { MandarinFrontEnd, phonemizeMandarin } from "../../../inference/frontend/zh/mandarinPhonemizer";
+import { MandarinFrontEnd, mandarinTokens, phonemizeMandarin } from "../../../inference/frontend/zh/mandarinPhonemizer";
+import { normalizeChinese } from "../../../inference/frontend/zh/chineseNormalizer";
 import { symbolId } from "../../../inference/frontend/symbols";
 
 describe("phonemizeMandarin", () => {
@@ -47,5 +48,18 @@ describe("phonemizeMandarin", () => {
     const out = new MandarinFrontEnd().phonemize("好Ж");
     expect(out.unsupported).toEqual(["Ж"]);
     expect(out.tokens).toEqual(["zh:h", "zh:ao3"]);
+  });
+
+  it("never crashes on random mixtures of digits, symbols and tricky characters (seeded)", () => {
+    const alphabet = [..."0123456789.,:;-+~/%‰￥¥$€£年月日号点个两一不儿子了得还行长重 ，。？！、…—（）“”abcKMkmg℃°²³@#&*=<>第元角分万亿零〇啊嗯呣𠀀😀\n"];
+    let seed = 7;
+    const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let i = 0; i < 500; i++) {
+      let text = "";
+      for (let k = 1 + Math.floor(rnd() * 16); k > 0; k--) text += alphabet[Math.floor(rnd() * alphabet.length)];
+      const once = normalizeChinese(text);
+      expect(normalizeChinese(once), JSON.stringify(text)).toBe(once);
+      for (const s of mandarinTokens(text).tokens) expect(() => symbolId(s), JSON.stringify(text)).not.toThrow();
+    }
   });
 });
