@@ -125,6 +125,10 @@ function contextPolyphones(words: PinyinWord[]): void {
   });
 }
 
+// Monosyllabic verbs whose reduplication (看看 "have a look") has a neutral second syllable; a closed
+// list because other AA words keep both tones (处处, 天天, 常常).
+const REDUPLICATED_VERBS = "看想听说走试问找玩聊谈学练写读尝摸闻歇坐逛洗擦扫算查猜翻动笑跳转改讲拿放吃喝";
+
 /** Neutral-tone suffixes and reduplicated verbs (看看 kànkan, 想想 xiǎngxiang). */
 function neutralTones(words: PinyinWord[]): void {
   for (const w of words) {
@@ -132,7 +136,7 @@ function neutralTones(words: PinyinWord[]): void {
     const last = sy[sy.length - 1]!;
     if (sy.length >= 2 && last.hanzi === "子" && !FULL_ZI_WORDS.has(w.text)) last.tone = 5;
     if (sy.length >= 2 && /^[们么]$/.test(last.hanzi)) last.tone = 5;
-    if (sy.length === 2 && w.pos.startsWith("v") && sy[0]!.hanzi === sy[1]!.hanzi && !WORD_READINGS.has(w.text)) {
+    if (sy.length === 2 && REDUPLICATED_VERBS.includes(sy[0]!.hanzi) && sy[0]!.hanzi === sy[1]!.hanzi && !WORD_READINGS.has(w.text)) {
       sy[1]!.tone = 5;
       if (sy[0]!.tone === 3) sy[0]!.tone = 2; // the neutral syllable was a third tone: 想想 xiángxiang
     }

@@ -45,6 +45,7 @@ const POLYPHONES: ReadonlyArray<[string, string]> = [
   ["还书", "huan2 shu1"],
   ["我还要", "wo3 hai2 yao4"],
   ["归还", "gui1 huan2"],
+  ["他还给我一本书", "ta1 huan2 gei2 wo3 yi4 ben3 shu1"],
   // 得 de / dé / děi
   ["他跑得很快", "ta1 pao3 de5 hen3 kuai4"],
   ["你得好好学习", "ni2 dei3 hao2 hao3 xue2 xi2"],
@@ -125,6 +126,8 @@ const ERHUA_AND_NEUTRAL: ReadonlyArray<[string, string]> = [
   ["我们", "wo3 men5"],
   ["什么", "shen2 me5"],
   ["看看", "kan4 kan5"],
+  ["处处", "chu4 chu4"],
+  ["天天", "tian1 tian1"],
   ["妈妈", "ma1 ma5"],
   ["朋友", "peng2 you5"],
   ["知道", "zhi1 dao5"],
