@@ -14,9 +14,9 @@ cd "$ROOT"
 NGINX_AGAINST_REAL_APP="${NGINX_AGAINST_REAL_APP:-0}"
 # └───────────────────────────────────────────────────────────────────────────────────────────────┘
 
-# Debian packages the suites need: browser, proxy, systemd-analyze, and the training smoke test's
+# Debian packages the suites need: browser, proxy, systemd-analyze, logrotate, and the training smoke test's
 # teacher voice, recogniser and PyTorch stack.
-APT_TEST_PACKAGES="ca-certificates openssl procps chromium nginx systemd \
+APT_TEST_PACKAGES="ca-certificates openssl procps chromium nginx systemd logrotate \
   festival festvox-us-slt-hts sox pocketsphinx pocketsphinx-en-us \
   python3-torch python3-numpy python3-scipy python3-onnx espeak-ng wordnet-base"
 

@@ -3,7 +3,8 @@
 // or hanging webhook leaves the service up, a taken port gives a clear exit, SIGTERM stops it with 0.
 // Needs the install and build that tests/run.sh makes first (`bash start_app.sh --setup-only`).
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -148,6 +149,53 @@ describe("start_app.sh", () => {
     } finally {
       await failing.close();
       await hanging.close();
+    }
+  });
+
+  it("fetches TTS_MODELS before starting, and starts anyway when a package cannot be had", async () => {
+    const modelJson = Buffer.from(JSON.stringify({ format: "index-tts-web/model@1", id: "extra" }));
+    const weights = Buffer.alloc(300_000, 7);
+    const files = new Map([["/extra/model.json", modelJson], ["/extra/decoder.onnx", weights]]);
+    const host = await startServer((req, res) => {
+      const data = files.get(req.url ?? "");
+      if (data) res.writeHead(200, { "Content-Length": data.length }).end(data);
+      else res.writeHead(404).end();
+    });
+    const cacheDir = mkdtempSync(join(tmpdir(), "tts-cache-"));
+    const deadPort = await freePort();
+    const entry = (id: string, base: string) => ({
+      id,
+      name: id,
+      optional: true,
+      files: [...files].map(([path, data]) => ({
+        path: path.split("/")[2],
+        url: `${base}${path}`,
+        size: data.length,
+        sha256: createHash("sha256").update(data).digest("hex"),
+      })),
+    });
+    writeFileSync(
+      join(cacheDir, "models.manifest.json"),
+      JSON.stringify({
+        format: "index-tts-web/models-manifest@1",
+        packages: [entry("extra", host.url), entry("unreachable", `http://127.0.0.1:${deadPort}`)],
+      }),
+    );
+    try {
+      const l = await launch({ TTS_MODELS: "extra,unreachable", TTS_CACHE_DIR: cacheDir, TTS_MODELS_MANIFEST: join(cacheDir, "models.manifest.json") }, ["--no-setup"]);
+      await l.waitFor(/ready: http:\/\/127\.0\.0\.1/);
+      const out = l.output();
+      expect(out).toMatch(/\[models\] extra\/decoder\.onnx: downloading 0\.3 MB/);
+      expect(out).toMatch(/\[models\] extra: ready \(2 downloaded, 0 already present\)/);
+      expect(out).toMatch(/\[models\] unreachable: FAILED/);
+      expect(out).toMatch(/models: download incomplete; starting with the bundled default voice/);
+      expect(out.indexOf("extra: ready")).toBeLessThan(out.indexOf("starting index-tts-web"));
+      expect(readFileSync(join(cacheDir, "extra", "decoder.onnx")).equals(weights)).toBe(true);
+      expect(await healthStatus(l.port)).toBe(200);
+      expect(await stop(l)).toBe(0);
+    } finally {
+      await host.close();
+      rmSync(cacheDir, { recursive: true, force: true });
     }
   });
 
