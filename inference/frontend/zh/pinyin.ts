@@ -95,7 +95,9 @@ function contextPolyphones(words: PinyinWord[]): void {
         break;
       case "地":
         // 慢慢地走 (adverbial) · 在地上 (ground)
-        if (prev && (/^(a|ad|d|z|i|l)$/.test(prev.pos) || /^(.)\1/u.test(prev.text)) && next) set("de", 5);
+        if (prev && next && (/^(a|ad|d|z|i|l)$/.test(prev.pos) || /^(.)\1/u.test(prev.text) || prev.text === words[i - 2]?.text)) {
+          set("de", 5);
+        }
         else set("di", 4);
         break;
       case "还":
@@ -120,6 +122,12 @@ function contextPolyphones(words: PinyinWord[]): void {
         break;
       case "了":
         set("le", 5);
+        break;
+      case "教":
+        set("jiao", 1); // the verb "teach"; 教育/教室 (jiào) are words of their own
+        break;
+      case "数":
+        set("shu", 3); // the verb "count"; 数学/数字 (shù) are words of their own
         break;
     }
   });
@@ -177,7 +185,8 @@ function yiSandhi(words: PinyinWord[]): void {
     const prev = flat[k - 1];
     const next = flat[k + 1];
     const w = words[word]!;
-    if (prev && next && prev.s.hanzi === next.s.hanzi) s.tone = 5;
+    const verbYiVerb = prev && next && prev.s.hanzi === next.s.hanzi && (prev.word === word && next.word === word || words[prev.word]!.pos.startsWith("v"));
+    if (verbYiVerb) s.tone = 5;
     else if (!next || (index === w.syllables.length - 1 && w.syllables.length > 1)) s.tone = 1;
     else if (prev && (prev.s.hanzi === "第" || NUMERAL_CHARS.includes(prev.s.hanzi))) s.tone = 1;
     else if (DIGIT_CHARS.includes(next.s.hanzi) || /^[月号]$/.test(next.s.hanzi)) s.tone = 1;

@@ -65,6 +65,8 @@ const POLYPHONES: ReadonlyArray<[string, string]> = [
   ["便宜", "pian2 yi5"],
   ["方便", "fang1 bian4"],
   ["爱好", "ai4 hao4"],
+  ["他教我们数学", "ta1 jiao1 wo3 men5 shu4 xue2"],
+  ["教室", "jiao4 shi4"],
 ];
 
 const SANDHI: ReadonlyArray<[string, string]> = [
@@ -91,6 +93,8 @@ const SANDHI: ReadonlyArray<[string, string]> = [
   ["1984年", "yi1 jiu3 ba1 si4 nian2"],
   ["统一", "tong3 yi1"],
   ["看一看", "kan4 yi5 kan4"],
+  ["数一数", "shu3 yi5 shu3"],
+  ["一天一天地过去了", "yi4 tian1 yi4 tian1 de5 guo4 qu4 le5"],
   ["一模一样", "yi4 mu2 yi2 yang4"],
   ["100", "yi4 bai3"],
   ["10000", "yi2 wan4"],
