@@ -91,6 +91,7 @@ decide_onnxruntime_install() {
   fi
 }
 
+# Stamp: "<lockfile and node version> ort=<onnxruntime-node install mode>".
 install_stamp_value() {
   echo "lock=$(cat package.json package-lock.json | sha256sum | cut -d' ' -f1) node=$(node -v) ort=${ONNXRUNTIME_NODE_INSTALL:-cuda}"
 }
@@ -101,13 +102,22 @@ install_is_current() {
 
 npm_install() {
   decide_onnxruntime_install
-  if install_is_current; then
+  local wanted previous=""
+  wanted="$(install_stamp_value)"
+  [ -f "$INSTALL_STAMP" ] && previous="$(cat "$INSTALL_STAMP")"
+  if [ "$previous" = "$wanted" ]; then
     log "dependencies: up to date with package-lock.json"
     return 0
   fi
-  log "dependencies: npm install (first run or package-lock.json changed) ..."
-  npm install --no-audit --no-fund --loglevel=error || die "npm install failed (see the output above)."
-  install_stamp_value > "$INSTALL_STAMP"
+  if [ -n "$previous" ] && [ -d node_modules/onnxruntime-node ] && [ "${previous% ort=*}" = "${wanted% ort=*}" ]; then
+    # Same packages, GPU situation changed: only onnxruntime-node's postinstall needs to run again.
+    log "dependencies: onnxruntime-node install mode changed, npm rebuild onnxruntime-node ..."
+    npm rebuild onnxruntime-node --loglevel=error || die "npm rebuild onnxruntime-node failed (see the output above)."
+  else
+    log "dependencies: npm install (first run or package-lock.json changed) ..."
+    npm install --no-audit --no-fund --loglevel=error || die "npm install failed (see the output above)."
+  fi
+  echo "$wanted" > "$INSTALL_STAMP"
 }
 
 # ---------------------------------------------------------------- next build
