@@ -120,6 +120,7 @@ export function normalizeChinese(text: string): string {
   for (const [re, rep] of PUNCTUATION) s = s.replace(re, rep);
   s = halfWidth(s);
   for (const [re, rep] of PUNCTUATION) s = s.replace(re, rep);
+  s = s.replace(/〇/g, "零"); // same reading; jieba and pinyin-pro know 零 better
 
   // Dates and years (before times, phone numbers and ranges that share their separators).
   s = s.replace(/(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d.])/g, (all, y: string, m: string, d: string) =>

@@ -36,6 +36,7 @@ const CASES: ReadonlyArray<[string, string]> = [
   ["2026/1/5", "二零二六年一月五日"],
   ["11/23", "十一月二十三日"],
   ["1990年代", "一九九零年代"],
+  ["二〇二六年", "二零二六年"],
   ["5000年历史", "五千年历史"],
   // fractions, decimals, percentages
   ["1/3", "三分之一"],
