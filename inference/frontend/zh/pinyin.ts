@@ -151,6 +151,14 @@ function neutralTones(words: PinyinWord[]): void {
   }
 }
 
+/** 量 closing a compound of three or more characters is "amount" (业务量, 交易量: liàng), not "measure". */
+function quantitySuffix(words: PinyinWord[]): void {
+  for (const w of words) {
+    const last = w.syllables[w.syllables.length - 1]!;
+    if (w.syllables.length >= 3 && last.hanzi === "量" && !WORD_READINGS.has(w.text)) last.tone = 4;
+  }
+}
+
 /** 儿 closing a word (门儿, 一会儿, 玩儿) becomes the -r of the syllable before it. */
 function erhua(words: PinyinWord[]): void {
   words.forEach((w, i) => {
@@ -194,7 +202,13 @@ function yiSandhi(words: PinyinWord[]): void {
   });
 }
 
-/** 不: neutral in 行不行 and inside three-syllable words (对不起, 差不多), bú before tone 4. */
+// Complements after V不 (做不出来, 看不懂, 睡不着): the 不 of this potential form is neutral.
+const COMPLEMENTS = new Set([
+  "出来", "起来", "下去", "上去", "过来", "过去", "进来", "进去", "回来", "回去", "出去", "下来", "上来",
+  "到", "完", "了", "动", "见", "懂", "清", "起", "下", "住", "着", "开", "出", "好", "成", "够", "及", "上", "掉", "惯",
+]);
+
+/** 不: neutral in 行不行, 做不出来 and inside three-syllable words (对不起, 差不多), bú before tone 4. */
 function buSandhi(words: PinyinWord[]): void {
   const flat = flatten(words);
   flat.forEach(({ s, word, index }, k) => {
@@ -204,10 +218,17 @@ function buSandhi(words: PinyinWord[]): void {
     const w = words[word]!;
     if (prev && next && prev.s.hanzi === next.s.hanzi) s.tone = 5;
     else if (w.syllables.length === 3 && index === 1 && !WORD_READINGS.has(w.text)) s.tone = 5;
+    else if (w.syllables.length === 1 && isPotentialComplement(words, word)) s.tone = 5;
     else if (s.tone === 5) return;
     else if (next && next.s.tone === 4) s.tone = 2;
     else s.tone = 4;
   });
+}
+
+function isPotentialComplement(words: PinyinWord[], i: number): boolean {
+  const verb = words[i - 1];
+  const complement = words[i + 1];
+  return !!verb && !!complement && verb.syllables.length === 1 && verb.pos.startsWith("v") && COMPLEMENTS.has(complement.text);
 }
 
 /** Third-tone sandhi inside one word; three-syllable words by their 2+1 (展览馆) or 1+2 (纸老虎) structure. */
@@ -252,6 +273,7 @@ export function toPinyin(text: string): PinyinToken[] {
     }
     const words = lexicalWords(part);
     contextPolyphones(words);
+    quantitySuffix(words);
     neutralTones(words);
     yiSandhi(words);
     buSandhi(words);

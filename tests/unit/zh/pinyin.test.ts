@@ -67,6 +67,8 @@ const POLYPHONES: ReadonlyArray<[string, string]> = [
   ["爱好", "ai4 hao4"],
   ["他教我们数学", "ta1 jiao1 wo3 men5 shu4 xue2"],
   ["教室", "jiao4 shi4"],
+  ["全国快递业务量", "quan2 guo2 kuai4 di4 ye4 wu4 liang4"],
+  ["测量", "ce4 liang2"],
 ];
 
 const SANDHI: ReadonlyArray<[string, string]> = [
@@ -110,6 +112,9 @@ const SANDHI: ReadonlyArray<[string, string]> = [
   ["是不是", "shi4 bu5 shi4"],
   ["对不起", "dui4 bu5 qi3"],
   ["差不多", "cha4 bu5 duo1"],
+  ["这道题我做不出来", "zhe4 dao4 ti2 wo3 zuo4 bu5 chu1 lai2"],
+  ["我看不懂", "wo3 kan4 bu5 dong3"],
+  ["他说不去", "ta1 shuo1 bu2 qu4"],
 ];
 
 const ERHUA_AND_NEUTRAL: ReadonlyArray<[string, string]> = [
