@@ -1,14 +1,25 @@
 import { defineConfig } from "vitest/config";
 
-// Unit tests (pure TypeScript) and engine tests (real ONNX models; a tiny fixture package is exported once
-// per run by tests/engine/globalSetup.ts). tests/api, tests/e2e and tests/ops have their own runners.
+// Unit tests (pure TypeScript) and engine tests (real ONNX models: tests/engine/globalSetup.ts exports a
+// tiny random-weight package once per run). tests/api, tests/e2e and tests/ops have their own runners.
+//   npx vitest run --project unit     npx vitest run --project engine
 export default defineConfig({
   test: {
-    include: ["tests/unit/**/*.test.ts", "tests/engine/**/*.test.ts"],
     environment: "node",
     testTimeout: 60_000,
     hookTimeout: 300_000,
-    // Two busy cores: engine files load ONNX sessions; run files one at a time to keep timings honest.
-    fileParallelism: false,
+    projects: [
+      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+      {
+        extends: true,
+        test: {
+          name: "engine",
+          include: ["tests/engine/**/*.test.ts"],
+          globalSetup: ["tests/engine/globalSetup.ts"],
+          // Two busy cores: engine files load ONNX sessions; one file at a time keeps timings honest.
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });

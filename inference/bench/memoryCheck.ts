@@ -22,6 +22,8 @@ export async function runMemoryCheck(tts: TTS, text: string, opts: SynthesisOpti
   for (let i = 0; i < n; i++) {
     await tts.synthesize(text, { ...opts, seed: i });
     if (i < warm) continue;
+    // With --expose-gc, collect first so the samples show retained memory rather than GC timing.
+    (globalThis as { gc?: () => void }).gc?.();
     const m = process.memoryUsage();
     xs.push(i);
     rss.push(mb(m.rss));

@@ -1,0 +1,58 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import type { TTS } from "../../inference/index";
+import { copyFixture, loadFixture, ttsError } from "./helpers";
+
+let tts: TTS | undefined;
+afterEach(async () => {
+  await tts?.dispose();
+  tts = undefined;
+});
+
+describe("lazy, single-flight loading", () => {
+  it("loads nothing at TTS.load, the three synthesis models on the first request, emotion only when asked", async () => {
+    tts = await loadFixture();
+    const none = { encoder: false, decoder: false, vocoder: false, emotion: false };
+    expect(tts.info().loaded).toEqual(none);
+    expect(tts.sessionCreations()).toEqual({ encoder: 0, decoder: 0, vocoder: 0, emotion: 0 });
+    const stages: string[] = [];
+    const r = await tts.synthesize("Hello there.", { onProgress: (e) => stages.push(e.stage) });
+    expect(r.timings.loadMs).toBeGreaterThan(0);
+    expect(stages[0]).toBe("frontend");
+    expect(stages).toContain("loading");
+    expect(stages[stages.length - 1]).toBe("done");
+    expect(tts.info().loaded).toEqual({ encoder: true, decoder: true, vocoder: true, emotion: false });
+    const again = await tts.synthesize("Hello there.");
+    expect(again.timings.loadMs).toBe(0);
+    await tts.synthesize("Hello there.", { emotion: "happy" });
+    expect(tts.info().loaded.emotion).toBe(true);
+  });
+
+  it("ten simultaneous first requests create each session exactly once", async () => {
+    tts = await loadFixture({ maxConcurrent: 10, maxQueue: 10 });
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) =>
+      tts!.synthesize(`Request number ${i}.`, { emotion: i % 2 ? "sad" : "angry" })));
+    expect(results.every((r) => r.audio.length > 0)).toBe(true);
+    expect(tts.sessionCreations()).toEqual({ encoder: 1, decoder: 1, vocoder: 1, emotion: 1 });
+  });
+
+  it("a corrupted model file fails the first request with model_unavailable (503), not at load", async () => {
+    const dir = copyFixture();
+    writeFileSync(join(dir, "vocoder.onnx"), "not the file the manifest describes");
+    tts = await loadFixture({}, dir);
+    const e = await ttsError(tts.synthesize("Hello."));
+    expect(e.code).toBe("model_unavailable");
+    expect(e.status).toBe(503);
+    expect(e.message).toMatch(/checksum mismatch/);
+  });
+
+  it("reports package info and limits", async () => {
+    tts = await loadFixture();
+    const info = tts.info();
+    expect(info).toMatchObject({ id: expect.any(String), sampleRate: 22050, device: "cpu", precision: "fp32", languages: ["en"] });
+    expect(info.voices[0]).toMatchObject({ id: "slt", languages: ["en"] });
+    expect(info.emotions).toEqual(["happy", "angry", "sad", "afraid", "disgusted", "melancholic", "surprised", "calm", "neutral"]);
+    expect(info.limits.maxChars).toBe(5000);
+  });
+});
