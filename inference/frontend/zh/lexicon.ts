@@ -22,7 +22,10 @@ export const WORD_READINGS: ReadonlyMap<string, string> = new Map(
     // 重 (again) / 长 (grow, chief) / 还 (give back)
     重写: "chong2 xie3", 重做: "chong2 zuo4", 重组: "chong2 zu3", 重装: "chong2 zhuang1", 重复: "chong2 fu4",
     长高: "zhang3 gao1", 处长: "chu4 zhang3", 还钱: "huan2 qian2", 还书: "huan2 shu1", 还给: "huan2 gei3", 数一数: "shu3 yi5 shu3",
+    // 空 kòng (free time)
+    有空: "you3 kong4", 没空: "mei2 kong4", 空儿: "kong4 er5",
     // others
+    没关系: "mei2 guan1 xi5",
     好好: "hao3 hao3", 好好学习: "hao3 hao3 xue2 xi2", 用不着: "yong4 bu5 zhao2",
   }),
 );

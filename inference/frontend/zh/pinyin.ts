@@ -123,6 +123,9 @@ function contextPolyphones(words: PinyinWord[]): void {
       case "了":
         set("le", 5);
         break;
+      case "哪":
+        if (!next) set("na", 5); // sentence-final particle: 我的天哪
+        break;
       case "教":
         set("jiao", 1); // the verb "teach"; 教育/教室 (jiào) are words of their own
         break;

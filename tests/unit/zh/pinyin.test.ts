@@ -69,6 +69,11 @@ const POLYPHONES: ReadonlyArray<[string, string]> = [
   ["教室", "jiao4 shi4"],
   ["全国快递业务量", "quan2 guo2 kuai4 di4 ye4 wu4 liang4"],
   ["测量", "ce4 liang2"],
+  ["我有空", "wo2 you3 kong4"],
+  ["空气", "kong1 qi4"],
+  ["没关系", "mei2 guan1 xi5"],
+  ["我的天哪", "wo3 de5 tian1 na5"],
+  ["你是哪里人", "ni3 shi4 na2 li5 ren2"],
 ];
 
 const SANDHI: ReadonlyArray<[string, string]> = [
