@@ -10,13 +10,22 @@ import { TTSError } from "../../errors.js";
 import type { LanguageFrontEnd } from "../language.js";
 import { PUNCTUATION, WORD_BOUNDARY } from "../symbols.js";
 import { normalizeChinese } from "./chineseNormalizer.js";
-import { toPinyin, unreadableHanzi } from "./pinyin.js";
+import { type Syllable, toPinyin, unreadableHanzi } from "./pinyin.js";
 import { pinyinToSymbols } from "./pinyinToSymbols.js";
 
 export { normalizeChinese };
 
 const PUNCT = new Set<string>(PUNCTUATION);
 const SPEAKABLE_RE = /[\p{Script=Han}〇,.?!;:\-…]/u;
+
+/** Symbols of one syllable, or null when its reading is not a Mandarin syllable (so the character is reported, not a crash). */
+function symbolsOf(s: Syllable): string[] | null {
+  try {
+    return pinyinToSymbols(`${s.base}${s.tone}`);
+  } catch {
+    return null;
+  }
+}
 
 /** Tokens of the speakable part of a Chinese run and the characters it had to leave out. */
 export function mandarinTokens(text: string): { tokens: string[]; unsupported: string[] } {
@@ -32,8 +41,9 @@ export function mandarinTokens(text: string): { tokens: string[]; unsupported: s
     }
     if (tokens.length) tokens.push(WORD_BOUNDARY);
     for (const s of token.word.syllables) {
-      tokens.push(...pinyinToSymbols(`${s.base}${s.tone}`));
-      if (s.erhua) tokens.push("zh:rr");
+      const symbols = symbolsOf(s);
+      if (!symbols) unsupported.add(s.hanzi);
+      else tokens.push(...symbols, ...(s.erhua ? ["zh:rr"] : []));
     }
   }
   return { tokens, unsupported: [...unsupported] };

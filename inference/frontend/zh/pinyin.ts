@@ -4,9 +4,10 @@
  * Traditional characters are read through their simplified forms (opencc-js), one character for one.
  * Segmentation: @node-rs/jieba (default dictionary, no HMM, with part-of-speech tags that the polyphone
  * rules read). Lexical pinyin: pinyin-pro over each whole phrase (its multi-character patterns see across
- * jieba's word boundaries; on the test table this beat pinyin-pro per jieba word, which loses context for
- * single-character words like 了 → liǎo), then WORD_READINGS, then rules for the polyphones whose reading
- * depends on the neighbouring words (得 地 还 行 长 重). Sandhi (一, 不, third tone) and erhua are applied
+ * jieba's word boundaries; on the polyphone table of tests/unit/zh it read 56 of 62 polyphones right
+ * against 54 per jieba word, which loses context for single-character words like 了 → liǎo), then
+ * WORD_READINGS, then rules for the polyphones whose reading depends on the neighbouring words
+ * (得 地 还 行 长 重 教 数 哪, 量 in compounds, neutral 子/们/么 and reduplicated verbs). Sandhi (一, 不, third tone) and erhua are applied
  * here in code: pinyin-pro's own 一/不 sandhi is switched off.
  */
 import { Jieba, type TaggedWord } from "@node-rs/jieba";
