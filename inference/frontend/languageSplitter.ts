@@ -9,8 +9,8 @@
  * reads it in Chinese text and the English one in English text. Whitespace at run edges is dropped.
  * "我们明天用 Zoom 开会，时间是 3:30。" → zh 我们明天用 · en Zoom · zh 开会，时间是 3:30。
  */
-import type { LanguageCode as Language } from "./language.js";
-import { CHINESE_UNIT_SOURCE } from "./zh/chineseNormalizer.js";
+import type { LanguageCode as Language } from "./language";
+import { CHINESE_UNIT_SOURCE } from "./zh/chineseNormalizer";
 
 /** Same shape as languageRuns.ts, so the phonemizer can use either splitter. */
 export type LanguageRun = { language: Language; text: string };

@@ -15,7 +15,7 @@
  * Traditional characters pass through unchanged (the pinyin step reads them). The output has no spaces.
  * The function is idempotent: its output contains no digits or symbols it would rewrite again.
  */
-import { cardinal, decimalToChinese, digitsToChinese, MAX_CARDINAL } from "./chineseNumbers.js";
+import { cardinal, decimalToChinese, digitsToChinese, MAX_CARDINAL } from "./chineseNumbers";
 
 // Full-width and typographic punctuation → phonemizer tokens; marks that are not read are dropped.
 const PUNCTUATION: ReadonlyArray<[RegExp, string]> = [

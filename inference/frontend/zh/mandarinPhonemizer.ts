@@ -6,12 +6,12 @@
  * the word it follows and a " " follows it before the next word; the caller adds `^` … `$`.
  * 你好，世界。→ zh:n zh:i2 zh:h zh:ao3 , " " zh:sh zh:iii4 zh:j zh:ie4 .
  */
-import { TTSError } from "../../errors.js";
-import type { LanguageFrontEnd } from "../language.js";
-import { PUNCTUATION, WORD_BOUNDARY } from "../symbols.js";
-import { normalizeChinese } from "./chineseNormalizer.js";
-import { type Syllable, toPinyin, unreadableHanzi } from "./pinyin.js";
-import { pinyinToSymbols } from "./pinyinToSymbols.js";
+import { TTSError } from "../../errors";
+import type { LanguageFrontEnd } from "../language";
+import { PUNCTUATION, WORD_BOUNDARY } from "../symbols";
+import { normalizeChinese } from "./chineseNormalizer";
+import { type Syllable, toPinyin, unreadableHanzi } from "./pinyin";
+import { pinyinToSymbols } from "./pinyinToSymbols";
 
 export { normalizeChinese };
 

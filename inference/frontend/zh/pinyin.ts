@@ -14,7 +14,7 @@ import { Jieba, type TaggedWord } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
 import * as OpenCC from "opencc-js/t2cn";
 import { pinyin } from "pinyin-pro";
-import { FULL_ER_WORDS, FULL_ZI_WORDS, WORD_READINGS } from "./lexicon.js";
+import { FULL_ER_WORDS, FULL_ZI_WORDS, WORD_READINGS } from "./lexicon";
 
 export interface Syllable {
   hanzi: string;

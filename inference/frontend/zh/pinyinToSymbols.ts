@@ -5,7 +5,7 @@
  * (ju → v), iu/ui/un abbreviate iou/uei/uen, and the "i" after z/c/s and zh/ch/sh/r is a different vowel
  * (ii, iii). Tone 0 (pinyin-pro's neutral) and 5 both mean neutral tone → 5.
  */
-import { MANDARIN_SYMBOLS } from "../symbols.js";
+import { MANDARIN_SYMBOLS } from "../symbols";
 
 const INITIALS = ["zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c", "s"];
 
