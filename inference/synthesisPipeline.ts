@@ -26,6 +26,8 @@ export type RenderParams = {
   seed: number;
   /** Called before every model call; throws to cancel. */
   checkpoint: () => void;
+  /** Called when the vocoder stage starts. */
+  onVocoder?: () => void;
 };
 
 export type RenderItem = { segment: Segment; index: number };
@@ -84,6 +86,7 @@ export class SynthesisPipeline {
     times.spectrogramMs += t1 - t0;
 
     p.checkpoint();
+    p.onVocoder?.();
     const audio = await this.parts.vocoder.run(y, B, F);
     times.vocoderMs += performance.now() - t1;
     const perItem = audio.length / B;

@@ -69,6 +69,7 @@ export class TTS {
   private readonly maxChars: number;
   private readonly maxSegmentTokens: number;
   private disposed = false;
+  private warming: Promise<void> | null = null;
 
   private constructor(readonly pkg: ModelPackage, readonly runtime: RuntimeChoice, opts: LoadOptions, phonemizer: Phonemizer) {
     const log = opts.log ?? defaultLog;
@@ -183,9 +184,9 @@ export class TTS {
         const steps = opts.steps === "auto" ? Math.max(...chunk.map((c) => this.autoSteps(c.segment))) : opts.steps;
         stepsUsed = Math.max(stepsUsed, steps);
         opts.onProgress?.({ stage: "spectrogram", segment: i, segments: items.length });
-        const out = await this.pipeline.render(chunk, { ...this.renderParams(opts, style), steps }, times);
+        const onVocoder = (): void => opts.onProgress?.({ stage: "vocoder", segment: i, segments: items.length });
+        const out = await this.pipeline.render(chunk, { ...this.renderParams(opts, style), steps, onVocoder }, times);
         out.forEach((a, k) => { audios[i + k] = a; });
-        opts.onProgress?.({ stage: "vocoder", segment: i, segments: items.length });
       }
       opts.onProgress?.({ stage: "done" });
       const sampleRate = this.pkg.manifest.audio.sample_rate;
@@ -226,7 +227,8 @@ export class TTS {
         const times: StageTimes = { spectrogramMs: 0, vocoderMs: 0, cacheHits: 0, shapes: [] };
         const started = performance.now();
         opts.onProgress?.({ stage: "spectrogram", segment: index, segments: segments.length });
-        const [audio] = await this.pipeline.render([{ segment, index }], { ...this.renderParams(opts, style), steps }, times);
+        const onVocoder = (): void => opts.onProgress?.({ stage: "vocoder", segment: index, segments: segments.length });
+        const [audio] = await this.pipeline.render([{ segment, index }], { ...this.renderParams(opts, style), steps, onVocoder }, times);
         const last = index === segments.length - 1;
         // Carry the pause after this segment inside the chunk, so concatenated chunks equal synthesize().
         const withPause = last ? audio! : joinSegments([audio!, new Float32Array(0)], [segment.text, ""], { sampleRate });
@@ -245,14 +247,27 @@ export class TTS {
   }
 
   /**
-   * Loads the models a request needs; on CUDA also runs one largest-shape segment so the memory arena
-   * reaches its peak size at load instead of growing under traffic.
+   * Creates the encoder/decoder/vocoder sessions. On CUDA it also renders one segment of the largest
+   * allowed length once, so the device memory arena grows to its peak at load rather than under traffic
+   * (onnxruntime-node cannot pass an arena size to the CUDA provider). Called by the first request.
    */
-  async warmUp(): Promise<void> {
+  warmUp(): Promise<void> {
+    this.warming ??= this.loadAndWarm().catch((e: unknown) => {
+      this.warming = null;
+      throw e;
+    });
+    return this.warming;
+  }
+
+  private async loadAndWarm(): Promise<void> {
     await Promise.all([this.sessions.encoder.get(), this.sessions.decoder.get(), this.sessions.vocoder.get()]);
-    if (this.runtime.device !== "cuda") return;
-    const words = Array.from({ length: 60 }, () => "speech").join(" ");
-    await this.synthesize(words, { steps: 2 });
+    if (this.device() !== "cuda") return;
+    const symbols = ["^", ...Array.from({ length: this.maxSegmentTokens }, (_, i) => (i % 2 ? "AH0" : "T")), "$"];
+    const m = this.pkg.manifest;
+    await this.pipeline.render([{ segment: { text: "", symbols }, index: 0 }], {
+      speakerIndex: 0, voiceId: m.speakers[0]!.id, style: Float32Array.from(m.emotions.neutral_style), styleKey: "warm-up",
+      lengthScale: 2, steps: 1, temperature: 0, seed: 0, checkpoint: () => {},
+    }, { spectrogramMs: 0, vocoderMs: 0, cacheHits: 0, shapes: [] });
   }
 
   async dispose(): Promise<void> {
@@ -284,10 +299,10 @@ export class TTS {
   private async ensureLoaded(opts: ValidOptions, segments: number): Promise<number> {
     const needed: LazySession[] = [this.sessions.encoder, this.sessions.decoder, this.sessions.vocoder];
     if (opts.emotion.weighted) needed.push(this.sessions.emotion);
-    if (needed.every((s) => s.loaded)) return 0;
+    if (needed.every((s) => s.loaded) && this.warming) return 0;
     opts.onProgress?.({ stage: "loading", segments });
     const t0 = performance.now();
-    await Promise.all(needed.map((s) => s.get()));
+    await Promise.all([this.warmUp(), ...needed.map((s) => s.get())]);
     if (opts.signal?.aborted) throw cancelledError();
     return performance.now() - t0;
   }

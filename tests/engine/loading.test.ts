@@ -47,6 +47,17 @@ describe("lazy, single-flight loading", () => {
     expect(e.message).toMatch(/checksum mismatch/);
   });
 
+  it("a CUDA choice without a usable CUDA provider falls back to CPU FP32 with a log line", async () => {
+    const logs: string[] = [];
+    tts = await loadFixture({ cuda: { available: true, reason: "pretend GPU" }, log: (m) => logs.push(m) });
+    expect(tts.runtime).toMatchObject({ device: "cuda", precision: "fp16" });
+    const r = await tts.synthesize("Hello there.", { steps: 2 });
+    expect(r.audio.length).toBeGreaterThan(0);
+    expect(r).toMatchObject({ device: "cpu", precision: "fp32" });
+    expect(tts.info()).toMatchObject({ device: "cpu", precision: "fp32" });
+    expect(logs.join("\n")).toMatch(/decoder: .*falling back to the CPU/);
+  });
+
   it("reports package info and limits", async () => {
     tts = await loadFixture();
     const info = tts.info();
