@@ -52,6 +52,11 @@ function launch(env: Record<string, string>, args: string[] = [], port?: number)
           const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; output:\n${out}`)), timeoutMs);
           waiters.push(check);
           check();
+          void exited.then((code) => {
+            check();
+            clearTimeout(timer);
+            reject(new Error(`launcher exited (${code}) before ${pattern}; output:\n${out}`));
+          });
         }),
     };
     launches.push(l);
@@ -127,6 +132,28 @@ describe("start_app.sh", () => {
     } finally {
       await slack.close();
     }
+  });
+
+  it("on SIGTERM lets an in-flight synthesis finish, then exits 0", async () => {
+    const l = await launch({}, ["--no-setup"]);
+    await l.waitFor(/ready: http:\/\/127\.0\.0\.1/);
+    const text = "Shutting down politely means finishing the work in hand. ".repeat(6);
+    const sentAt = Date.now();
+    const pending = fetch(`http://127.0.0.1:${l.port}/api/tts`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ text }),
+    }).then(async (res) => ({ status: res.status, body: Buffer.from(await res.arrayBuffer()), endedAt: Date.now() }));
+    await new Promise((r) => setTimeout(r, 300));
+    const termAt = Date.now();
+    l.child.kill("SIGTERM");
+    const [res, code] = await Promise.all([pending, l.exited]);
+    expect(termAt - sentAt).toBeGreaterThanOrEqual(300);
+    expect(res.endedAt).toBeGreaterThan(termAt); // it was still in flight when the signal came
+    expect(res.status).toBe(200);
+    expect(res.body.subarray(0, 4).toString("latin1")).toBe("RIFF");
+    expect(res.body.readUInt32LE(4) + 8).toBe(res.body.length); // complete WAV, not cut off
+    expect(code).toBe(0);
   });
 
   it("keeps serving when the webhook answers 500 or never answers", async () => {

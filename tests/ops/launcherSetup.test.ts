@@ -19,7 +19,8 @@ function run(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync("/bin/bash", [join(dir, "start_app.sh"), ...args], {
     cwd: dir,
     encoding: "utf8",
-    env: { PATH: bin, HOME: dir, LOG_DIR: join(dir, "logs"), ...env },
+    // A bare environment: only the tools in `bin` exist for the launcher.
+    env: { PATH: bin, HOME: dir, LOG_DIR: join(dir, "logs"), NODE_ENV: "production", ...env },
     timeout: 60_000,
   });
   return { code: r.status, out: r.stdout + r.stderr };
