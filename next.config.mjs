@@ -1,0 +1,14 @@
+// Next.js configuration for index-tts-web.
+// Telemetry off for every next command run in this project (the config loads before telemetry starts).
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Native addon (and its .so files): loaded by Node at run time, never bundled.
+  // lamejs is plain JS but large; keeping it external keeps server bundles small.
+  serverExternalPackages: ["onnxruntime-node", "@node-rs/jieba", "@breezystack/lamejs"],
+  poweredByHeader: false,
+  reactStrictMode: true,
+};
+
+export default nextConfig;
