@@ -4,6 +4,7 @@
  */
 import { join } from "node:path";
 import { joinSegments } from "./audio/joinSegments";
+import { planPasses } from "./batchPlanner";
 import { Decoder } from "./decoder";
 import { EmotionController } from "./emotionController";
 import { type EmotionRequest, EMOTION_PRESETS, resolveEmotion } from "./emotions";
@@ -37,6 +38,8 @@ export type LoadOptions = {
   maxChars?: number;
   /** Longest segment in phoneme tokens (like IndexTTS2's max_text_tokens_per_segment; default 150). */
   maxSegmentTokens?: number;
+  /** Most segments of one request rendered as one padded batch by synthesize() (default 4; stream() renders one at a time). */
+  maxBatch?: number;
   log?: Log;
   /** For tests: environment and CUDA probe used for the device choice. */
   env?: NodeJS.ProcessEnv;
@@ -68,6 +71,7 @@ export class TTS {
   private readonly segmenter: TextSegmenter;
   private readonly maxChars: number;
   private readonly maxSegmentTokens: number;
+  private readonly maxBatch: number;
   private disposed = false;
   private warming: Promise<void> | null = null;
 
@@ -92,6 +96,7 @@ export class TTS {
     this.emotion = new EmotionController(this.sessions.emotion);
     this.maxChars = opts.maxChars ?? 5000;
     this.maxSegmentTokens = opts.maxSegmentTokens ?? 150;
+    this.maxBatch = opts.maxBatch ?? 4;
     this.segmenter = new TextSegmenter(phonemizer, this.maxSegmentTokens);
   }
 
@@ -160,12 +165,13 @@ export class TTS {
   }
 
   /**
-   * Several texts in one scheduler slot; their segments go through the models `batchSize` at a time as
-   * padded batches (the benchmark's --batch_size). Results are in input order.
+   * Several texts in one scheduler slot (the benchmark's --batch_size). All their segments go through the
+   * models as padded batches of up to `batchSize` (default: the engine's maxBatch) segments with equal
+   * step counts (batchPlanner.ts). Results are in input order; timings cover the whole call.
    */
   async synthesizeBatch(texts: string[], options: SynthesisOptions & { batchSize?: number } = {}): Promise<SynthesisResult[]> {
     const t0 = performance.now();
-    const batchSize = options.batchSize ?? 1;
+    const batchSize = options.batchSize ?? this.maxBatch;
     if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 64) throw new TTSError("invalid_option", "batchSize must be an integer in 1..64");
     const opts = this.validate(options);
     opts.onProgress?.({ stage: "frontend" });
@@ -176,18 +182,20 @@ export class TTS {
       const loadMs = await this.ensureLoaded(opts, perText.flat().length);
       const style = await this.style(opts);
       const times: StageTimes = { spectrogramMs: 0, vocoderMs: 0, cacheHits: 0, shapes: [] };
-      const items = perText.flatMap((segs, ti) => segs.map((segment, index) => ({ segment, index, ti })));
+      const items: RenderItem[] = perText.flatMap((segs) => segs.map((segment, index) => ({ segment, index })));
+      const steps = items.map((it) => (opts.steps === "auto" ? this.autoSteps(it.segment) : opts.steps));
       const audios = new Array<Float32Array>(items.length);
-      let stepsUsed = 0;
-      for (let i = 0; i < items.length; i += batchSize) {
-        const chunk = items.slice(i, i + batchSize);
-        const steps = opts.steps === "auto" ? Math.max(...chunk.map((c) => this.autoSteps(c.segment))) : opts.steps;
-        stepsUsed = Math.max(stepsUsed, steps);
-        opts.onProgress?.({ stage: "spectrogram", segment: i, segments: items.length });
-        const onVocoder = (): void => opts.onProgress?.({ stage: "vocoder", segment: i, segments: items.length });
-        const out = await this.pipeline.render(chunk, { ...this.renderParams(opts, style), steps, onVocoder }, times);
-        out.forEach((a, k) => { audios[i + k] = a; });
+      let done = 0;
+      for (const pass of planPasses(items.map((it) => it.segment.symbols.length), steps, batchSize)) {
+        const progress = { segment: done, segments: items.length };
+        opts.onProgress?.({ stage: "spectrogram", ...progress });
+        const onVocoder = (): void => opts.onProgress?.({ stage: "vocoder", ...progress });
+        const params = { ...this.renderParams(opts, style), steps: pass.steps, onVocoder };
+        const out = await this.pipeline.render(pass.positions.map((p) => items[p]!), params, times);
+        pass.positions.forEach((p, k) => { audios[p] = out[k]!; });
+        done += pass.positions.length;
       }
+      const stepsUsed = Math.max(...steps);
       opts.onProgress?.({ stage: "done" });
       const sampleRate = this.pkg.manifest.audio.sample_rate;
       let offset = 0;

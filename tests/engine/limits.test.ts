@@ -67,11 +67,12 @@ describe("scheduler limits and cancellation", () => {
     tts = await loadFixture({ maxConcurrent: 1, maxQueue: 1 });
     const run = new AbortController();
     const wait = new AbortController();
-    let inSecondSegment!: () => void;
-    const midway = new Promise<void>((r) => { inSecondSegment = r; });
+    let inSecondPass!: () => void;
+    const midway = new Promise<void>((r) => { inSecondPass = r; });
     const running = ttsError(tts.synthesize(LONG_TEXT, {
       steps: 32, signal: run.signal,
-      onProgress: (e) => { if (e.stage === "spectrogram" && e.segment === 1) inSecondSegment(); },
+      // the second model pass has started: cancel mid-synthesis
+      onProgress: (e) => { if (e.stage === "spectrogram" && e.segment! > 0) inSecondPass(); },
     }));
     const waiting = ttsError(tts.synthesize("Queued.", { signal: wait.signal }));
     await midway; // cancel in the middle of the synthesis, not while loading

@@ -70,20 +70,22 @@ describe("synthesis on a real ONNX package", () => {
     expect(same(happy.audio, neutral.audio)).toBe(false);
   });
 
-  it("streams one chunk per segment, and the chunks add up to synthesize()'s audio", async () => {
+  it("streams one chunk per segment, and the chunks add up to the unbatched synthesis", async () => {
     const text = "First sentence here. Second one follows! And a third?";
     const chunks = [];
     for await (const c of tts.stream(text, { seed: 3, steps: 3 })) chunks.push(c);
     expect(chunks.map((c) => [c.index, c.count])).toEqual([[0, 3], [1, 3], [2, 3]]);
     expect(chunks.map((c) => c.text)).toEqual(tts.splitText(text).map((s) => s.text));
-    const whole = await tts.synthesize(text, { seed: 3, steps: 3 });
+    const [whole] = await tts.synthesizeBatch([text], { seed: 3, steps: 3, batchSize: 1 });
+    const batched = await tts.synthesize(text, { seed: 3, steps: 3 }); // segments batched: same length
+    expect(batched.audio.length).toBe(whole!.audio.length);
     const joined = new Float32Array(chunks.reduce((a, c) => a + c.audio.length, 0));
     let off = 0;
     for (const c of chunks) {
       joined.set(c.audio, off);
       off += c.audio.length;
     }
-    expect(same(joined, whole.audio)).toBe(true);
+    expect(same(joined, whole!.audio)).toBe(true);
   });
 
   it("five concurrent requests complete, each identical to running alone", async () => {
