@@ -19,6 +19,13 @@ export type SynthesisOptions = EmotionRequest & {
   onProgress?: (ev: ProgressEvent) => void;
 };
 
+/** Ranges of the numeric options (also reported by TTS.info().limits). */
+export const OPTION_LIMITS = {
+  speed: { min: 0.5, max: 2 },
+  temperature: { min: 0, max: 1.5 },
+  seed: { min: 0, max: 2 ** 32 - 1 },
+} as const;
+
 export type ValidOptions = {
   speaker: { id: string; index: number };
   emotion: ResolvedEmotion;
@@ -53,10 +60,12 @@ export function validateSynthesisOptions(o: SynthesisOptions, m: ModelManifest):
   return {
     speaker: { id: speaker.id, index: speaker.index },
     emotion,
-    speed: o.speed === undefined ? 1 : numberIn("speed", o.speed, 0.5, 2),
+    speed: o.speed === undefined ? 1 : numberIn("speed", o.speed, OPTION_LIMITS.speed.min, OPTION_LIMITS.speed.max),
     steps,
-    seed: o.seed === undefined ? 0 : numberIn("seed", o.seed, 0, 2 ** 32 - 1, true),
-    temperature: o.temperature === undefined ? m.decoder.temperature : numberIn("temperature", o.temperature, 0, 1.5),
+    seed: o.seed === undefined ? 0 : numberIn("seed", o.seed, OPTION_LIMITS.seed.min, OPTION_LIMITS.seed.max, true),
+    temperature: o.temperature === undefined
+      ? m.decoder.temperature
+      : numberIn("temperature", o.temperature, OPTION_LIMITS.temperature.min, OPTION_LIMITS.temperature.max),
     signal: o.signal,
     onProgress: o.onProgress,
   };

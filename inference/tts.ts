@@ -7,7 +7,7 @@ import { joinSegments } from "./audio/joinSegments";
 import { planPasses } from "./batchPlanner";
 import { Decoder } from "./decoder";
 import { EmotionController } from "./emotionController";
-import { type EmotionRequest, EMOTION_PRESETS, resolveEmotion } from "./emotions";
+import { EMOTION_PRESETS, EMOTION_VALUE_RANGE, EMOTION_WEIGHT_RANGE, type EmotionRequest } from "./emotions";
 import { EncodedTextCache } from "./encodedTextCache";
 import { Encoder } from "./encoder";
 import { TTSError } from "./errors";
@@ -21,7 +21,7 @@ import {
 import { cancelledError, Scheduler } from "./scheduler";
 import { type PassShape, type RenderItem, type StageTimes, SynthesisPipeline } from "./synthesisPipeline";
 import { type Segment, segmentComplexity, TextSegmenter } from "./textSegmenter";
-import { validateSynthesisOptions, type SynthesisOptions, type ValidOptions } from "./synthesisOptions";
+import { OPTION_LIMITS, type SynthesisOptions, validateSynthesisOptions, type ValidOptions } from "./synthesisOptions";
 import { Vocoder } from "./vocoder";
 
 export type { SynthesisOptions } from "./synthesisOptions";
@@ -125,8 +125,10 @@ export class TTS {
       device: this.device(), precision: this.precision(),
       limits: {
         maxChars: this.maxChars, maxSegmentTokens: this.maxSegmentTokens,
-        speed: { min: 0.5, max: 2 }, steps: { min: m.decoder.min_steps, max: m.decoder.max_steps, default: "auto" as const },
-        emotionWeight: { min: 0, max: 1.5 }, emotionVectorLength: 8, temperature: { min: 0, max: 1.5 },
+        speed: OPTION_LIMITS.speed, steps: { min: m.decoder.min_steps, max: m.decoder.max_steps, default: "auto" as const },
+        seed: OPTION_LIMITS.seed, temperature: OPTION_LIMITS.temperature,
+        emotionWeight: EMOTION_WEIGHT_RANGE, emotionValue: EMOTION_VALUE_RANGE, emotionVectorLength: 8,
+        maxBatch: this.maxBatch,
         maxConcurrent: this.scheduler.maxConcurrent, maxQueue: this.scheduler.maxQueue,
       },
     };

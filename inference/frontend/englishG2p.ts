@@ -9,6 +9,7 @@ import { letterToSound } from "./englishLetterToSound";
 import { ENGLISH_SYMBOLS } from "./symbols";
 
 const VALID = new Set(ENGLISH_SYMBOLS);
+const MEMO_LIMIT = 20_000;
 
 const LETTER_NAMES: Record<string, string> = {
   a: "EY1", b: "B IY1", c: "S IY1", d: "D IY1", e: "IY1", f: "EH1 F", g: "JH IY1", h: "EY1 CH", i: "AY1",
@@ -62,6 +63,8 @@ export class EnglishG2p {
     const cached = this.memo.get(raw);
     if (cached) return cached;
     const phones = this.analyse(raw);
+    // Bounded: a long-running server sees an open-ended vocabulary.
+    if (this.memo.size >= MEMO_LIMIT) this.memo.delete(this.memo.keys().next().value!);
     this.memo.set(raw, phones);
     return phones;
   }
