@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TTS } from "../../inference/index";
+import type { SynthesisResult, TTS } from "../../inference/index";
 import { loadFixture } from "./helpers";
 
 let tts: TTS;
@@ -90,7 +90,7 @@ describe("synthesis on a real ONNX package", () => {
 
   it("five concurrent requests complete, each identical to running alone", async () => {
     const texts = ["One small step.", "Two birds sing at dawn.", "Three ships sail east.", "Four walls stand tall.", "Five fish swim home."];
-    const alone = [];
+    const alone: SynthesisResult[] = [];
     for (const t of texts) alone.push(await tts.synthesize(t, { seed: 9, steps: 3 }));
     const together = await Promise.all(texts.map((t) => tts.synthesize(t, { seed: 9, steps: 3 })));
     together.forEach((r, i) => expect(same(r.audio, alone[i]!.audio)).toBe(true));
