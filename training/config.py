@@ -9,11 +9,12 @@ class AcousticConfig:
     channels: int = 192
     heads: int = 2
     layers: int = 4
-    ffn: int = 768
+    ffn: int = 512
     dp_filters: int = 256
     speaker_dim: int = 64
     style_dim: int = 64
-    decoder_channels: tuple[int, int] = (192, 256)
+    decoder_channels: tuple[int, int] = (160, 224)
+    decoder_kernel: int = 3
     dropout: float = 0.1
     n_speakers: int = 4  # room for voices added by later corpora without reshaping
 

@@ -32,7 +32,7 @@ class AcousticModel(nn.Module):
         self.emotion = EmotionController(cfg.style_dim)
         self.encoder = TextEncoder(n_symbols, cfg.channels, cfg.heads, cfg.layers, cfg.ffn, cond_dim,
                                    N_FEATS, cfg.dp_filters, cfg.dropout)
-        self.decoder = Decoder(N_FEATS, cfg.decoder_channels, cond_dim)
+        self.decoder = Decoder(N_FEATS, cfg.decoder_channels, cond_dim, cfg.decoder_kernel)
 
     def condition(self, speaker: torch.Tensor, style: torch.Tensor) -> torch.Tensor:
         """speaker [B] i64, style [B, S] → cond [B, speaker_dim + S]."""

@@ -16,7 +16,7 @@ from training.models.layers import ChannelLayerNorm, sinusoidal_embedding
 class ResBlock(nn.Module):
     """x [B, Cin, T], emb [B, E], mask [B, 1, T] → [B, Cout, T]."""
 
-    def __init__(self, c_in: int, c_out: int, emb_dim: int, kernel: int = 5):
+    def __init__(self, c_in: int, c_out: int, emb_dim: int, kernel: int):
         super().__init__()
         self.conv1 = nn.Conv1d(c_in, c_out, kernel, padding=kernel // 2)
         self.norm1 = ChannelLayerNorm(c_out)
@@ -33,19 +33,20 @@ class ResBlock(nn.Module):
 
 
 class Decoder(nn.Module):
-    def __init__(self, n_feats: int, channels: tuple[int, int], cond_dim: int, emb_dim: int = 256):
+    def __init__(self, n_feats: int, channels: tuple[int, int], cond_dim: int, kernel: int, emb_dim: int = 256):
         super().__init__()
         c1, c2 = channels
+        block = lambda a, b: ResBlock(a, b, emb_dim, kernel)
         self.time_mlp = nn.Sequential(nn.Linear(128, emb_dim), nn.Mish(), nn.Linear(emb_dim, emb_dim))
         self.cond = nn.Linear(cond_dim, emb_dim)
-        self.down1 = ResBlock(2 * n_feats, c1, emb_dim)
+        self.down1 = block(2 * n_feats, c1)
         self.pool1 = nn.Conv1d(c1, c1, 3, stride=2, padding=1)
-        self.down2 = ResBlock(c1, c2, emb_dim)
+        self.down2 = block(c1, c2)
         self.pool2 = nn.Conv1d(c2, c2, 3, stride=2, padding=1)
-        self.mid1 = ResBlock(c2, c2, emb_dim)
-        self.mid2 = ResBlock(c2, c2, emb_dim)
-        self.up2 = ResBlock(2 * c2, c2, emb_dim)
-        self.up1 = ResBlock(c2 + c1, c1, emb_dim)
+        self.mid1 = block(c2, c2)
+        self.mid2 = block(c2, c2)
+        self.up2 = block(2 * c2, c2)
+        self.up1 = block(c2 + c1, c1)
         self.final = nn.Sequential(nn.Conv1d(c1, c1, 3, padding=1), ChannelLayerNorm(c1), nn.Mish())
         self.proj = nn.Conv1d(c1, n_feats, 1)
 

@@ -6,6 +6,12 @@ spectrum per frame at the mel frame rate is ~10x cheaper to train and to run. Th
 supervised directly (anti-wrapping phase, group-delay and instantaneous-frequency losses in
 train_vocoder.py) because spectral losses alone leave it smeared.
 
+Phase is predicted as its advance from one frame to the next (instantaneous frequency), relative to
+each bin's centre frequency, and integrated over frames (a cumulative sum). Why: a stationary
+harmonic has a constant advance but an ever-growing absolute phase, and a convolutional network —
+which sees no absolute frame index — can predict the former but not the latter. Harmonics advancing
+at multiples of F0 from a common start also stay phase-locked, so voiced frames keep a pulse shape.
+
 The inverse STFT is a transposed convolution with a windowed inverse-DFT kernel, normalised by the
 window's overlap-add envelope: torch.istft does not export to ONNX, this does.
 """
@@ -58,6 +64,8 @@ class InverseStft(nn.Module):
         self.register_buffer("window_sq", torch.from_numpy((window ** 2).astype(np.float32)).view(1, 1, -1))
 
     def forward(self, real: torch.Tensor, imag: torch.Tensor) -> torch.Tensor:
+        if self.training:
+            return self._fft_overlap_add(real, imag)
         frames = real.shape[2]
         audio = F.conv_transpose1d(torch.cat([real, imag], dim=1), self.kernel, stride=self.hop)
         ones = torch.ones_like(real[:, :1, :])
@@ -65,6 +73,20 @@ class InverseStft(nn.Module):
         audio = audio / torch.clamp(envelope, min=1e-6)
         pad = (self.n_fft - self.hop) // 2
         return audio[:, 0, pad:pad + frames * self.hop]
+
+
+    def _fft_overlap_add(self, real: torch.Tensor, imag: torch.Tensor) -> torch.Tensor:
+        """Same result via irfft + fold: ~10x faster on the CPU for training, but not exportable."""
+        b, _, frames = real.shape
+        window = self.window_sq.view(-1).sqrt()
+        chunks = torch.fft.irfft(torch.complex(real, imag).transpose(1, 2), n=self.n_fft) * window  # [B,F,n_fft]
+        length = (frames - 1) * self.hop + self.n_fft
+        fold = lambda x: F.fold(x.transpose(1, 2), (1, length), (1, self.n_fft), stride=(1, self.hop)).view(b, -1)
+        audio = fold(chunks)
+        envelope = fold(self.window_sq.view(1, 1, -1).expand(b, frames, -1))
+        audio = audio / torch.clamp(envelope, min=1e-6)
+        pad = (self.n_fft - self.hop) // 2
+        return audio[:, pad:pad + frames * self.hop]
 
 
 class Vocoder(nn.Module):
@@ -77,18 +99,21 @@ class Vocoder(nn.Module):
         self.norm_out = nn.LayerNorm(cfg.dim, eps=1e-6)
         self.head = nn.Linear(cfg.dim, 2 * self.n_bins)
         self.istft = InverseStft(audio.n_fft, audio.hop_length)
+        bins = torch.arange(self.n_bins, dtype=torch.float32)
+        centre_advance = 2 * math.pi * bins * audio.hop_length / audio.n_fft
+        self.register_buffer("centre_advance", torch.remainder(centre_advance, 2 * math.pi).view(1, -1, 1))
 
-    def spectrum(self, mel: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-        """mel [B, 80, F] → (log magnitude, phase) each [B, bins, F]."""
+    def spectrum(self, mel: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        """mel [B, 80, F] → (log magnitude, phase advance per frame, phase) each [B, bins, F]."""
         x = self.norm_in(self.embed(mel).transpose(1, 2)).transpose(1, 2)
         for block in self.blocks:
             x = block(x)
         y = self.head(self.norm_out(x.transpose(1, 2))).transpose(1, 2)
-        log_mag, phase = y[:, : self.n_bins], y[:, self.n_bins:]
-        return torch.clamp(log_mag, max=6.0), phase
+        log_mag, advance = y[:, : self.n_bins], y[:, self.n_bins:] + self.centre_advance
+        return torch.clamp(log_mag, max=6.0), advance, torch.cumsum(advance, dim=2)
 
     def forward(self, mel: torch.Tensor) -> torch.Tensor:
         """mel [B, 80, F] → audio [B, F * hop]."""
-        log_mag, phase = self.spectrum(mel)
+        log_mag, _, phase = self.spectrum(mel)
         mag = torch.exp(log_mag)
         return self.istft(mag * torch.cos(phase), mag * torch.sin(phase))
