@@ -17,6 +17,7 @@ export function cancelledError(): TTSError {
 export class Scheduler {
   private active = 0;
   private readonly waiting: Waiter[] = [];
+  private readonly idleWaiters: Array<() => void> = [];
   // Moving average of job run time, for Retry-After.
   private avgJobMs = 1000;
 
@@ -86,6 +87,13 @@ export class Scheduler {
     const next = this.waiting.shift();
     if (next) next.start();
     else this.active--;
+    if (this.active === 0) this.idleWaiters.splice(0).forEach((resolve) => resolve());
+  }
+
+  /** Resolves once no job is running or waiting (used before releasing the models). */
+  idle(): Promise<void> {
+    if (this.active === 0 && this.waiting.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   /** Seconds until a slot is likely free: queued work / concurrency, at least 1. */

@@ -280,8 +280,10 @@ export class TTS {
     }, { spectrogramMs: 0, vocoderMs: 0, cacheHits: 0, shapes: [] });
   }
 
+  /** Rejects new requests, lets running and queued ones finish, then releases the sessions. */
   async dispose(): Promise<void> {
     this.disposed = true;
+    await this.scheduler.idle();
     await Promise.all(Object.values(this.sessions).map((s) => s.dispose()));
     this.cache.clear();
   }

@@ -67,3 +67,15 @@ describe("lazy, single-flight loading", () => {
     expect(info.limits.maxChars).toBe(5000);
   });
 });
+
+describe("dispose", () => {
+  it("lets a running request finish, then refuses new ones with model_unavailable", async () => {
+    const engine = await loadFixture();
+    const running = engine.synthesize("Finish me first. Then dispose.", { steps: 4 });
+    const disposed = engine.dispose();
+    expect((await running).audio.length).toBeGreaterThan(0);
+    await disposed;
+    const e = await ttsError(engine.synthesize("Too late."));
+    expect(e.code).toBe("model_unavailable");
+  });
+});

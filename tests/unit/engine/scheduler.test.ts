@@ -80,3 +80,20 @@ describe("Scheduler", () => {
     expect(s.stats()).toMatchObject({ active: 0, waiting: 0 });
   });
 });
+
+describe("Scheduler.idle", () => {
+  it("resolves when the last running job settles", async () => {
+    const s = new Scheduler(1, 1);
+    await s.idle();
+    const gate = deferred();
+    const job = s.run(() => gate.promise);
+    let idle = false;
+    const waiting = s.idle().then(() => { idle = true; });
+    await settle();
+    expect(idle).toBe(false);
+    gate.resolve();
+    await job;
+    await waiting;
+    expect(idle).toBe(true);
+  });
+});
