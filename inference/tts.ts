@@ -11,8 +11,8 @@ import { EMOTION_PRESETS, EMOTION_VALUE_RANGE, EMOTION_WEIGHT_RANGE, type Emotio
 import { EncodedTextCache } from "./encodedTextCache";
 import { Encoder } from "./encoder";
 import { TTSError } from "./errors";
-import type { LanguageFrontEnd } from "./frontend/language";
-import { Phonemizer } from "./frontend/phonemizer";
+import { createPhonemizer } from "./frontend/createPhonemizer";
+import type { Phonemizer } from "./frontend/phonemizer";
 import { loadModelPackage, type ModelPackage, type ModelPart, verifyFile } from "./modelPackage";
 import { dynamicSteps } from "./odeSolver";
 import {
@@ -105,13 +105,7 @@ export class TTS {
     const pkg = await loadModelPackage(modelDir);
     const runtime = chooseRuntime(opts, opts.env ?? process.env, opts.cuda ?? probeCuda());
     for (const note of runtime.notes) (opts.log ?? defaultLog)(note);
-    const languages = pkg.manifest.frontend.languages;
-    const frontEnds: LanguageFrontEnd[] = [];
-    if (languages.includes("zh")) {
-      const { MandarinFrontEnd } = await import("./frontend/zh/mandarinPhonemizer");
-      frontEnds.push(new MandarinFrontEnd());
-    }
-    return new TTS(pkg, runtime, opts, new Phonemizer({ languages, frontEnds }));
+    return new TTS(pkg, runtime, opts, await createPhonemizer(pkg.manifest.frontend.languages));
   }
 
   info() {

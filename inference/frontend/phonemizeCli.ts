@@ -9,7 +9,7 @@
 import { createInterface } from "node:readline";
 import { isTTSError } from "../errors";
 import type { LanguageCode } from "./language";
-import { Phonemizer } from "./phonemizer";
+import { createPhonemizer } from "./createPhonemizer";
 import { FRONTEND_NAME, SYMBOLS } from "./symbols";
 
 function parseLanguages(argv: string[]): LanguageCode[] {
@@ -29,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify(SYMBOLS)}\n`);
     return 0;
   }
-  const phonemizer = new Phonemizer({ languages: parseLanguages(argv) });
+  const phonemizer = await createPhonemizer(parseLanguages(argv));
   process.stderr.write(`phonemizer ${FRONTEND_NAME}: reading JSON lines on stdin\n`);
   const out: string[] = [];
   const flush = async (): Promise<void> => {
