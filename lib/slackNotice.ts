@@ -1,12 +1,13 @@
 // Slack start-up notice: a Block Kit message posted to an incoming webhook once the service answers
-// its health check. Posting never throws: a failing webhook must not affect the service.
+// its health check (healthy or not: an operator wants to hear about both). Posting never throws: a failing webhook must not affect the service.
 
 export interface StartupInfo {
   host: string; // machine name
   url: string; // where people reach the service
   version: string; // index-tts-web version
-  models: string[]; // model packages available
-  startupMs: number; // launcher start → first healthy answer
+  models: string[]; // usable model packages ("id version")
+  health: string; // "ok", or what /api/health said instead
+  startupMs: number; // launcher start → first answer of /api/health
 }
 
 export interface SlackMessage {
@@ -16,10 +17,10 @@ export interface SlackMessage {
 
 export function buildStartupMessage(info: StartupInfo): SlackMessage {
   const seconds = (info.startupMs / 1000).toFixed(1);
-  const models = info.models.length > 0 ? info.models.join(", ") : "bundled default voice";
+  const models = info.models.length > 0 ? info.models.join(", ") : "none usable";
   const field = (label: string, value: string) => ({ type: "mrkdwn", text: `*${label}*\n${value}` });
   return {
-    text: `index-tts-web ${info.version} is up on ${info.host}: ${info.url}`,
+    text: `index-tts-web ${info.version} is up on ${info.host}: ${info.url} (health: ${info.health})`,
     blocks: [
       { type: "header", text: { type: "plain_text", text: "index-tts-web started", emoji: false } },
       {
@@ -30,6 +31,7 @@ export function buildStartupMessage(info: StartupInfo): SlackMessage {
           field("Version", info.version),
           field("Start-up time", `${seconds} s`),
           field("Models", models),
+          field("Health", info.health),
         ],
       },
       { type: "context", elements: [{ type: "mrkdwn", text: `Started ${new Date().toISOString()}` }] },
@@ -57,20 +59,22 @@ export async function postSlackNotice(
   }
 }
 
-/** Polls `healthUrl` until it answers 2xx; returns its JSON body (or {} if not JSON), undefined on timeout. */
+export interface HealthAnswer {
+  status: number; // HTTP status of GET /api/health
+  body: Record<string, unknown>; // its JSON ({} if not JSON)
+}
+
+/** Polls `healthUrl` until the service answers at all (any HTTP status); undefined on timeout. */
 export async function waitForHealth(
   healthUrl: string,
   opts: { timeoutMs?: number; intervalMs?: number } = {},
-): Promise<Record<string, unknown> | undefined> {
+): Promise<HealthAnswer | undefined> {
   const deadline = Date.now() + (opts.timeoutMs ?? 180_000);
   while (Date.now() < deadline) {
     try {
       const res = await fetch(healthUrl, { signal: AbortSignal.timeout(5_000) });
-      if (res.ok) {
-        const body: unknown = await res.json().catch(() => ({}));
-        return body && typeof body === "object" ? (body as Record<string, unknown>) : {};
-      }
-      await res.body?.cancel();
+      const body: unknown = await res.json().catch(() => ({}));
+      return { status: res.status, body: body && typeof body === "object" ? (body as Record<string, unknown>) : {} };
     } catch {
       // not listening yet
     }
@@ -79,10 +83,13 @@ export async function waitForHealth(
   return undefined;
 }
 
-/** Model ids from a health answer: accepts `models` as ids or objects with an `id`, or a single `model`. */
+/** "id version" of each usable package in a GET /api/health answer (`packages: [{ id, version }]`). */
 export function modelsFromHealth(health: Record<string, unknown>): string[] {
-  const idOf = (m: unknown): string | undefined =>
-    typeof m === "string" ? m : m && typeof m === "object" && typeof (m as { id?: unknown }).id === "string" ? (m as { id: string }).id : undefined;
-  const list = Array.isArray(health.models) ? health.models : health.model ? [health.model] : [];
-  return list.map(idOf).filter((id): id is string => Boolean(id));
+  const packages = Array.isArray(health.packages) ? (health.packages as unknown[]) : [];
+  return packages.flatMap((p) => {
+    if (!p || typeof p !== "object") return [];
+    const { id, version } = p as { id?: unknown; version?: unknown };
+    if (typeof id !== "string") return [];
+    return [typeof version === "string" ? `${id} ${version}` : id];
+  });
 }

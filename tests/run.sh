@@ -101,12 +101,16 @@ start_server() {
   SERVER_PID=$!
   echo "launcher pid $SERVER_PID, log: $ARTIFACTS/server-logs/index-tts.log"
   export TTS_BASE_URL="http://127.0.0.1:$TEST_PORT"
+  # Wait for the first answer of /api/health; it must be 200 (a usable model package).
   node -e '
     const url = process.argv[1] + "/api/health", deadline = Date.now() + 180000;
     (async () => {
       while (Date.now() < deadline) {
-        try { const r = await fetch(url); if (r.ok) { console.log("server ready: " + url); return; } } catch {}
-        await new Promise((r) => setTimeout(r, 500));
+        let r;
+        try { r = await fetch(url); } catch { await new Promise((ok) => setTimeout(ok, 500)); continue; }
+        const body = await r.text();
+        if (r.ok) { console.log("server ready: " + url); return; }
+        console.error("GET " + url + " answered " + r.status + ": " + body.slice(0, 500)); process.exit(1);
       }
       console.error("server did not answer " + url); process.exit(1);
     })();' "$TTS_BASE_URL" || { tail -n 40 "$ARTIFACTS/server-logs/index-tts.log" 2>/dev/null; return 1; }

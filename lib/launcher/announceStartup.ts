@@ -1,20 +1,10 @@
 // Run by start_app.sh beside the server: waits for GET /api/health, prints the URL, and when
 // SLACK_WEBHOOK_URL is set posts the start-up notice. Always exits 0: it must never stop the service.
-import { readFile, readdir } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { hostname } from "node:os";
-import { join } from "node:path";
 import { buildStartupMessage, modelsFromHealth, postSlackNotice, waitForHealth } from "../slackNotice";
 
 const log = (msg: string) => console.log(`[start_app ${new Date().toISOString().slice(11, 19)}] ${msg}`);
-
-async function installedPackages(cacheDir: string): Promise<string[]> {
-  const entries = await readdir(cacheDir, { withFileTypes: true }).catch(() => []);
-  const ids: string[] = [];
-  for (const e of entries) {
-    if (e.isDirectory() && !e.name.startsWith(".") && (await readFile(join(cacheDir, e.name, "model.json")).catch(() => null))) ids.push(e.name);
-  }
-  return ids.sort();
-}
 
 async function main(): Promise<void> {
   const port = process.env.PORT ?? "7860";
@@ -32,14 +22,26 @@ async function main(): Promise<void> {
     return;
   }
   const startupMs = Date.now() - launchedAt;
-  log(`ready: ${url} (start-up ${(startupMs / 1000).toFixed(1)} s)`);
+  const healthy = health.status >= 200 && health.status < 300;
+  const healthText = healthy ? "ok" : `HTTP ${health.status}${typeof health.body.status === "string" ? ` ${health.body.status}` : ""}`;
+  log(
+    healthy
+      ? `ready: ${url} (start-up ${(startupMs / 1000).toFixed(1)} s)`
+      : `up at ${url} (start-up ${(startupMs / 1000).toFixed(1)} s) but /api/health says ${healthText}`,
+  );
 
   const webhook = process.env.SLACK_WEBHOOK_URL;
   if (!webhook) return;
   const pkg = JSON.parse(await readFile("package.json", "utf8")) as { version: string };
-  const fromHealth = modelsFromHealth(health);
-  const models = fromHealth.length > 0 ? fromHealth : await installedPackages(process.env.TTS_CACHE_DIR ?? "cache_hub");
-  const result = await postSlackNotice(webhook, buildStartupMessage({ host: hostname(), url, version: pkg.version, models, startupMs }));
+  const message = buildStartupMessage({
+    host: hostname(),
+    url,
+    version: pkg.version,
+    models: modelsFromHealth(health.body),
+    health: healthText,
+    startupMs,
+  });
+  const result = await postSlackNotice(webhook, message);
   // The webhook URL is a secret: log only whether it worked.
   log(result.ok ? "Slack start-up notice sent" : `Slack start-up notice failed (${result.error}); the service keeps running`);
 }

@@ -1,6 +1,7 @@
 // Run by start_app.sh before the server starts: fetches the packages TTS_MODELS selects from
 // cache_hub/models.manifest.json. Exit code 0 when everything selected is ready, 1 otherwise;
 // the launcher starts the service either way (with the bundled voice and whatever verified).
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { downloadPackage, type DownloadEvent } from "../modelDownloader";
 import { readModelsManifest, selectPackages } from "../modelManifest";
@@ -30,9 +31,14 @@ function describe(ev: DownloadEvent): string {
 }
 
 async function main(): Promise<number> {
-  const cacheDir = resolve(process.env.TTS_CACHE_DIR ?? "cache_hub");
-  const manifestPath = process.env.TTS_MODELS_MANIFEST ?? join(cacheDir, "models.manifest.json");
+  // Same folder the app's engine registry reads packages from.
+  const cacheDir = resolve(process.env.TTS_MODEL_DIR || "cache_hub");
+  const manifestPath = process.env.TTS_MODELS_MANIFEST ?? join(resolve("cache_hub"), "models.manifest.json");
   const log = (msg: string) => console.log(`[models] ${msg}`);
+  if (existsSync(join(cacheDir, "model.json"))) {
+    log(`TTS_MODEL_DIR=${cacheDir} is a single package, not a folder of packages: nothing downloaded`);
+    return 1;
+  }
 
   const manifest = await readModelsManifest(manifestPath);
   const { selected, unknown } = selectPackages(manifest, process.env.TTS_MODELS);

@@ -14,6 +14,11 @@ export const CONTENT_TYPES: Record<AudioFormat, string> = {
 const MP3_BLOCK = 1152;
 const MP3_KBPS = 96;
 
+/** lamejs hands out Int8Arrays (its typings say Uint8Array): view the same bytes as unsigned. */
+function bytes(a: ArrayBufferView): Uint8Array {
+  return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+}
+
 /** MP3 encoding in pieces: one encoder across a stream's segments, so frames continue seamlessly. */
 export class Mp3StreamEncoder {
   private readonly encoder: Mp3Encoder;
@@ -26,12 +31,12 @@ export class Mp3StreamEncoder {
     const pcm = encodePcm16(samples);
     const ints = new Int16Array(pcm.buffer, pcm.byteOffset, pcm.byteLength / 2);
     const parts: Uint8Array[] = [];
-    for (let i = 0; i < ints.length; i += MP3_BLOCK) parts.push(this.encoder.encodeBuffer(ints.subarray(i, i + MP3_BLOCK)));
+    for (let i = 0; i < ints.length; i += MP3_BLOCK) parts.push(bytes(this.encoder.encodeBuffer(ints.subarray(i, i + MP3_BLOCK))));
     return Buffer.concat(parts);
   }
 
   flush(): Uint8Array {
-    return this.encoder.flush();
+    return bytes(this.encoder.flush());
   }
 }
 

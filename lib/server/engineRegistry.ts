@@ -36,7 +36,8 @@ function envInt(name: string): number | undefined {
 }
 
 export function modelDirFromEnv(): string {
-  return resolve(process.env.TTS_MODEL_DIR || join(process.cwd(), "cache_hub"));
+  // Models are read at run time from a configurable folder: not part of the build's file tracing.
+  return resolve(/*turbopackIgnore: true*/ process.env.TTS_MODEL_DIR || join(/*turbopackIgnore: true*/ process.cwd(), "cache_hub"));
 }
 
 /** Package folders in `root` (or `root` itself when it is a package), `default` first. */

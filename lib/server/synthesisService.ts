@@ -87,6 +87,7 @@ export function segmentByteStream(s: SegmentStream, encode: (c: StreamChunk) => 
       } catch (e) {
         // Mid-stream failure: the status is sent already; ending the body early is all HTTP allows.
         process.stderr.write(`[api] stream ended early: ${(e as Error).message}\n`);
+        s.cancel();
         controller.error(e);
       }
     },

@@ -151,7 +151,7 @@ describe("model downloader", () => {
     const run = promisify(execFile);
     const t0 = Date.now();
     const err = await run(process.execPath, ["node_modules/tsx/dist/cli.mjs", "lib/launcher/fetchModels.ts"], {
-      env: { ...process.env, TTS_CACHE_DIR: cacheDir, TTS_MODELS: "extra,nonexistent" },
+      env: { ...process.env, TTS_MODEL_DIR: cacheDir, TTS_MODELS_MANIFEST: manifestPath, TTS_MODELS: "extra,nonexistent" },
     }).then(
       () => undefined,
       (e: { code: number; stdout: string }) => e,

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, startServer, type TestServer } from "./httpFixture";
 
 const REAL_APP_URL = process.env.NGINX_TEST_APP_URL;
-// LEAD: keep in step with the web app's streaming mode of POST /api/tts.
+// The web app's streaming mode of POST /api/tts (app/api/tts/route.ts: `stream: true`, one write per segment).
 const REAL_APP_STREAM_REQUEST = {
   path: "/api/tts",
   body: {
@@ -184,6 +184,9 @@ describe("nginx in front of index-tts-web", () => {
     const total = arrivals.reduce((n, a) => n + a.bytes, 0);
     const spread = arrivals.at(-1)!.at - arrivals[0].at;
     if (REAL_APP_URL) {
+      // The app sends one write per finished segment; through nginx they must still arrive apart.
+      expect(res.headers.get("x-streaming")).toBe("segments");
+      expect(Number(res.headers.get("x-segments"))).toBeGreaterThanOrEqual(2);
       expect(arrivals.length).toBeGreaterThanOrEqual(2);
       expect(spread).toBeGreaterThan(0);
     } else {
