@@ -145,15 +145,16 @@ if [ -f .next/BUILD_ID ]; then
   suite "app server start (start_app.sh --no-setup)" start_server
 fi
 if [ -n "$SERVER_PID" ] && [ "$LAST_RC" -eq 0 ]; then
-  if [ -d tests/api ]; then
+  # Both suites reach the server at $TTS_BASE_URL.
+  if [ -f tests/api/vitest.config.ts ]; then
     suite "api (vitest against the running server)" npx --no-install vitest run --config tests/api/vitest.config.ts
   else
-    skip "api" "tests/api not present"
+    skip "api" "tests/api/vitest.config.ts not present"
   fi
-  if [ -d tests/e2e ]; then
+  if [ -f playwright.config.ts ]; then
     suite "e2e (Playwright, Debian chromium)" npx --no-install playwright test
   else
-    skip "e2e" "tests/e2e not present"
+    skip "e2e" "playwright.config.ts not present"
   fi
   if [ "$NGINX_AGAINST_REAL_APP" = 1 ]; then
     suite "ops: nginx in front of the real app" env NGINX_TEST_APP_URL="$TTS_BASE_URL" \
