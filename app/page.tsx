@@ -1,0 +1,5 @@
+import { TtsApp } from "@/components/TtsApp";
+
+export default function Page() {
+  return <TtsApp />;
+}
