@@ -151,6 +151,11 @@ async function transfer(pkgId: string, file: ManifestFile, partPath: string, opt
   } else if (status === 200) {
     append = false; // the server ignored the Range: start over
     have = 0;
+  } else if (status === 206) {
+    // A range we did not ask for: start the file over rather than splice mismatched bytes.
+    res.resume();
+    await rm(partPath, { force: true });
+    throw new DownloadError(`unexpected Content-Range "${res.headers["content-range"] ?? ""}" from ${file.url}`, true);
   } else {
     res.resume();
     const retryable = status >= 500 || status === 408 || status === 429 || status === 416;
