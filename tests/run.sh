@@ -8,11 +8,10 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-# ┌─ SWITCH: nginx test against the real app ─────────────────────────────────────────────────────┐
-# │ 0: tests/ops/nginxProxy.test.ts runs nginx in front of a node server imitating the streaming  │
-# │ route (always). 1: additionally in front of the running app (its REAL_APP_STREAM_REQUEST).     │
-NGINX_AGAINST_REAL_APP="${NGINX_AGAINST_REAL_APP:-0}"
-# └───────────────────────────────────────────────────────────────────────────────────────────────┘
+# SWITCH (nginx against the real app): tests/ops/nginxProxy.test.ts always runs nginx in front of a node
+# server imitating the streaming route; with 1 (default) it also runs in front of the running app
+# (REAL_APP_STREAM_REQUEST in that file). 0 turns the real-app run off.
+NGINX_AGAINST_REAL_APP="${NGINX_AGAINST_REAL_APP:-1}"
 
 # Debian packages the suites need: browser, proxy, systemd-analyze, logrotate, and the training smoke test's
 # teacher voice, recogniser and PyTorch stack.
