@@ -44,6 +44,9 @@ export function errorResponse(e: unknown): Response {
 export function apiErrorResponse(err: ApiError): Response {
   const headers: Record<string, string> = { "Cache-Control": "no-store" };
   if (err.retryAfterSeconds !== undefined) headers["Retry-After"] = String(err.retryAfterSeconds);
+  // The rest of an oversize body is never read: close the connection rather than reuse a socket with
+  // unread bytes in it.
+  if (err.status === 413) headers.Connection = "close";
   return Response.json({ error: { code: err.code, message: err.message } }, { status: err.status, headers });
 }
 

@@ -19,13 +19,13 @@ export function mapOpenAiVoice(name: string, voices: VoiceEntry[]): string | und
 }
 
 const KEYWORDS: [emotion: string, words: string[]][] = [
-  ["happy", ["happy", "cheerful", "joyful", "joy", "excited", "upbeat", "delighted", "glad", "开心", "高兴", "快乐", "愉快", "兴奋"]],
-  ["angry", ["angry", "furious", "mad", "irritated", "annoyed", "rage", "生气", "愤怒", "恼火"]],
-  ["sad", ["sad", "sorrowful", "unhappy", "tearful", "upset", "crying", "悲伤", "难过", "伤心"]],
+  ["happy", ["happy", "happily", "cheerful", "joyful", "joy", "excited", "upbeat", "delighted", "glad", "开心", "高兴", "快乐", "愉快", "兴奋"]],
+  ["angry", ["angry", "angrily", "furious", "mad", "irritated", "annoyed", "rage", "生气", "愤怒", "恼火"]],
+  ["sad", ["sad", "sadly", "sorrowful", "unhappy", "tearful", "upset", "crying", "悲伤", "难过", "伤心"]],
   ["afraid", ["afraid", "scared", "fearful", "frightened", "nervous", "anxious", "terrified", "害怕", "恐惧", "紧张"]],
   ["disgusted", ["disgusted", "disgust", "revolted", "grossed", "厌恶", "恶心"]],
   ["melancholic", ["melancholic", "melancholy", "wistful", "gloomy", "nostalgic", "忧郁", "惆怅", "低落"]],
-  ["surprised", ["surprised", "surprise", "amazed", "astonished", "shocked", "惊讶", "吃惊", "震惊"]],
+  ["surprised", ["surprised", "surprise", "surprisingly", "amazed", "astonished", "shocked", "惊讶", "吃惊", "震惊"]],
   ["calm", ["calm", "soothing", "relaxed", "gentle", "peaceful", "serene", "soft", "平静", "冷静", "温柔", "舒缓"]],
   ["neutral", ["neutral", "flat", "plain", "中性", "平淡"]],
 ];
@@ -38,7 +38,8 @@ export function emotionFromInstructions(instructions: string | undefined): strin
   for (const [emotion, words] of KEYWORDS) {
     for (const w of words) {
       const ascii = /^[a-z]+$/.test(w);
-      const at = ascii ? lower.search(new RegExp(`\\b${w}\\b`)) : lower.indexOf(w);
+      // English words also match with -ly / -ness ("cheerfully", "calmness").
+      const at = ascii ? lower.search(new RegExp(`\\b${w}(ly|ness)?\\b`)) : lower.indexOf(w);
       if (at >= 0 && (!best || at < best.at)) best = { emotion, at };
     }
   }
