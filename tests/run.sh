@@ -92,14 +92,15 @@ install_system_packages() {
   apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends $missing
 }
 
-# ---------------------------------------------------------------- the app server for api/e2e suites
+# ---------------------------------------------------------------- the app as start_app.sh runs it
 SERVER_PID=""
+APP_URL=""
 start_server() {
   PORT="$TEST_PORT" HOST=127.0.0.1 LOG_DIR="$ARTIFACTS/server-logs" TTS_MODELS="" SLACK_WEBHOOK_URL="" \
     bash start_app.sh --no-setup >/dev/null 2>&1 &
   SERVER_PID=$!
   echo "launcher pid $SERVER_PID, log: $ARTIFACTS/server-logs/index-tts.log"
-  export TTS_BASE_URL="http://127.0.0.1:$TEST_PORT"
+  APP_URL="http://127.0.0.1:$TEST_PORT"
   # Wait for the first answer of /api/health; it must be 200 (a usable model package).
   node -e '
     const url = process.argv[1] + "/api/health", deadline = Date.now() + 180000;
@@ -112,7 +113,7 @@ start_server() {
         console.error("GET " + url + " answered " + r.status + ": " + body.slice(0, 500)); process.exit(1);
       }
       console.error("server did not answer " + url); process.exit(1);
-    })();' "$TTS_BASE_URL" || { tail -n 40 "$ARTIFACTS/server-logs/index-tts.log" 2>/dev/null; return 1; }
+    })();' "$APP_URL" || { tail -n 40 "$ARTIFACTS/server-logs/index-tts.log" 2>/dev/null; return 1; }
 }
 
 # SIGTERM must stop the launcher with exit code 0 (the clean shutdown the systemd unit relies on).
@@ -141,12 +142,10 @@ suite "typecheck (tsc --noEmit)" npx --no-install tsc --noEmit
 suite "unit + engine (vitest)" npx --no-install vitest run
 
 if [ -f .next/BUILD_ID ]; then
-  suite "app server start (start_app.sh --no-setup)" start_server
-fi
-if [ -n "$SERVER_PID" ] && [ "$LAST_RC" -eq 0 ]; then
-  # Both suites reach the server at $TTS_BASE_URL.
+  # The api and e2e suites start their own server on fixture models (tests/api/serveFixture.sh);
+  # TTS_BASE_URL=http://host:port points them at a running one instead.
   if [ -f tests/api/vitest.config.ts ]; then
-    suite "api (vitest against the running server)" npx --no-install vitest run --config tests/api/vitest.config.ts
+    suite "api (vitest against a running server)" npx --no-install vitest run --config tests/api/vitest.config.ts
   else
     skip "api" "tests/api/vitest.config.ts not present"
   fi
@@ -155,14 +154,22 @@ if [ -n "$SERVER_PID" ] && [ "$LAST_RC" -eq 0 ]; then
   else
     skip "e2e" "playwright.config.ts not present"
   fi
-  if [ "$NGINX_AGAINST_REAL_APP" = 1 ]; then
-    suite "ops: nginx in front of the real app" env NGINX_TEST_APP_URL="$TTS_BASE_URL" \
-      npx --no-install vitest run --config tests/ops/vitest.config.ts tests/ops/nginxProxy.test.ts
+
+  # The product as users start it: start_app.sh with the bundled voice must answer /api/health 200,
+  # serve behind nginx, and stop with exit 0 on SIGTERM.
+  suite "app server start (start_app.sh --no-setup, bundled voice)" start_server
+  if [ -n "$SERVER_PID" ] && [ "$LAST_RC" -eq 0 ]; then
+    if [ "$NGINX_AGAINST_REAL_APP" = 1 ]; then
+      suite "ops: nginx in front of the real app" env NGINX_TEST_APP_URL="$APP_URL" \
+        npx --no-install vitest run --config tests/ops/vitest.config.ts tests/ops/nginxProxy.test.ts
+    fi
+    suite "app server stop (SIGTERM → exit 0)" stop_server
+  elif [ -n "$SERVER_PID" ]; then
+    kill -TERM "$SERVER_PID" 2>/dev/null || true
+    SERVER_PID=""
   fi
-  suite "app server stop (SIGTERM → exit 0)" stop_server
 else
-  skip "api, e2e" "no build or the server did not start"
-  if [ -n "$SERVER_PID" ]; then kill -TERM "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""; fi
+  skip "api, e2e, app server" "no build"
 fi
 
 suite "ops (downloader, Slack, launcher, systemd, nginx)" npx --no-install vitest run --config tests/ops/vitest.config.ts
