@@ -40,7 +40,9 @@ function fromEnv<T extends string>(value: string | undefined, allowed: readonly 
 }
 
 /** Resolves device, precision and thread count from options, environment and hardware. */
-export function chooseRuntime(req: RuntimeRequest, env: NodeJS.ProcessEnv, cuda: CudaProbe): RuntimeChoice {
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export function chooseRuntime(req: RuntimeRequest, env: Env, cuda: CudaProbe): RuntimeChoice {
   const notes: string[] = [];
   const wantDevice = req.device && req.device !== "auto" ? req.device : fromEnv(env.TTS_DEVICE, ["cpu", "cuda"], "TTS_DEVICE");
   const wantPrecision = req.precision && req.precision !== "auto"

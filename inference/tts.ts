@@ -16,7 +16,7 @@ import type { Phonemizer } from "./frontend/phonemizer";
 import { loadModelPackage, type ModelPackage, type ModelPart, verifyFile } from "./modelPackage";
 import { dynamicSteps } from "./odeSolver";
 import {
-  buildSessionOptions, chooseRuntime, type CudaProbe, LazySession, type Log, probeCuda, type RuntimeChoice,
+  buildSessionOptions, chooseRuntime, type CudaProbe, type Env, LazySession, type Log, probeCuda, type RuntimeChoice,
 } from "./onnxSession";
 import { cancelledError, Scheduler } from "./scheduler";
 import { type PassShape, type RenderItem, type StageTimes, SynthesisPipeline } from "./synthesisPipeline";
@@ -42,7 +42,7 @@ export type LoadOptions = {
   maxBatch?: number;
   log?: Log;
   /** For tests: environment and CUDA probe used for the device choice. */
-  env?: NodeJS.ProcessEnv;
+  env?: Env;
   cuda?: CudaProbe;
 };
 
