@@ -26,7 +26,7 @@ export function AdvancedPanel() {
               {t.stepsAuto}
             </label>
           </div>
-          <Slider label="" value={settings.steps} min={stepRange.min} max={stepRange.max} step={1} disabled={settings.stepsAuto} onChange={(v) => update({ steps: v })} />
+          <Slider label="" testId="steps" value={settings.steps} min={stepRange.min} max={stepRange.max} step={1} disabled={settings.stepsAuto} onChange={(v) => update({ steps: v })} />
         </div>
         <div>
           <div className="mb-1 flex items-center justify-between text-sm">

@@ -27,7 +27,7 @@ export function Segmented<T extends string>({ value, options, onChange, label, t
           aria-checked={value === o.value}
           onClick={() => onChange(o.value)}
           className={`rounded-lg px-2 py-1.5 text-sm font-medium transition ${value === o.value
-            ? "bg-white text-brand-700 shadow-sm dark:bg-slate-950 dark:text-brand-300"
+            ? "bg-white text-brand-700 shadow-sm dark:bg-slate-700 dark:text-white"
             : "text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100"}`}
         >
           {o.label}
