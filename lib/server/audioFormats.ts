@@ -40,17 +40,9 @@ export class Mp3StreamEncoder {
   }
 }
 
-export function encodeMp3(samples: Float32Array, sampleRate: number): Uint8Array {
-  const enc = new Mp3StreamEncoder(sampleRate);
-  return Buffer.concat([enc.encode(samples), enc.flush()]);
-}
-
-export function encodeAudio(format: AudioFormat, samples: Float32Array, sampleRate: number): Uint8Array {
-  switch (format) {
-    case "wav": return encodeWav(samples, sampleRate);
-    case "pcm": return encodePcm16(samples);
-    case "mp3": return encodeMp3(samples, sampleRate);
-  }
+/** A whole result as WAV or raw PCM (MP3 is streamed through Mp3StreamEncoder). */
+export function encodeAudio(format: "wav" | "pcm", samples: Float32Array, sampleRate: number): Uint8Array {
+  return format === "wav" ? encodeWav(samples, sampleRate) : encodePcm16(samples);
 }
 
 /**
