@@ -8,6 +8,9 @@ const nextConfig = {
   // lamejs is plain JS but large; keeping it external keeps server bundles small.
   serverExternalPackages: ["onnxruntime-node", "@node-rs/jieba", "@breezystack/lamejs"],
   poweredByHeader: false,
+  // The type check is `tsc --noEmit` over the whole repository (tests/run.sh); a type error in a test
+  // file must not stop a production build.
+  typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
 };
 
