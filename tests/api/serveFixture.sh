@@ -10,7 +10,11 @@ cd "$ROOT"
 [ -f .next/BUILD_ID ] || { echo "serveFixture: no build; run 'npx next build' first" >&2; exit 1; }
 
 if [ -z "${TTS_MODEL_DIR:-}" ]; then
-  MODELS="$(mktemp -d /tmp/tts-web-models-XXXXXX)"
+  # One folder per port, replaced on every start: a server killed with SIGKILL (which skips the
+  # clean-up trap below) leaves at most this one folder behind.
+  MODELS="${TMPDIR:-/tmp}/index-tts-web-fixture-$PORT"
+  rm -rf "$MODELS"
+  mkdir -p "$MODELS"
   trap 'rm -rf "$MODELS"' EXIT
   if [ -n "${TTS_FIXTURE_DIR:-}" ] && [ -f "$TTS_FIXTURE_DIR/model.json" ]; then
     cp -r "$TTS_FIXTURE_DIR" "$MODELS/default"
