@@ -19,10 +19,12 @@ class Ema:
             p.requires_grad_(False)
 
     @torch.no_grad()
-    def update(self, model: torch.nn.Module) -> None:
+    def update(self, model: torch.nn.Module, step: int) -> None:
+        # warm-up: early on the average must not remember the random initial weights for long
+        decay = min(self.decay, (1 + step) / (10 + step))
         for e, p in zip(self.model.state_dict().values(), model.state_dict().values()):
             if e.dtype.is_floating_point:
-                e.mul_(self.decay).add_(p.detach(), alpha=1 - self.decay)
+                e.mul_(decay).add_(p.detach(), alpha=1 - decay)
             else:
                 e.copy_(p)
 

@@ -147,6 +147,8 @@ def main() -> None:
     ap.add_argument("--acoustic", type=Path, help="acoustic checkpoint (train_acoustic.py)")
     ap.add_argument("--vocoder", type=Path, help="vocoder checkpoint (train_vocoder.py)")
     ap.add_argument("--meta", type=Path, help="JSON with id/name/version/license/provenance")
+    ap.add_argument("--weights", choices=["ema", "model"], default="ema",
+                    help="the averaged weights (default) or the raw ones (early in training the average lags)")
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args()
 
@@ -163,8 +165,8 @@ def main() -> None:
         v = torch.load(args.vocoder, map_location="cpu")
         cfg = CONFIGS[a["config_name"]]
         acoustic, vocoder = AcousticModel(cfg.acoustic, len(syms)), Vocoder(cfg.vocoder)
-        acoustic.load_state_dict(a["ema"] if "ema" in a else a["model"])
-        vocoder.load_state_dict(v["ema"] if "ema" in v else v["model"])
+        acoustic.load_state_dict(a[args.weights])
+        vocoder.load_state_dict(v[args.weights])
         mel_mean, mel_std = a["mel_mean"], a["mel_std"]
         meta.setdefault("training", {}).update({"acoustic_step": a["step"], "vocoder_step": v["step"]})
     else:

@@ -89,7 +89,7 @@ def main() -> None:
         total.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
         opt.step()
-        ema.update(model)
+        ema.update(model, step)
         step += 1
         for k, v in losses.items():
             sums[k] = sums.get(k, 0.0) + float(v)
