@@ -52,6 +52,11 @@ export function GenerateBar() {
           <div className="h-2 overflow-hidden rounded-full bg-slate-100 dark:bg-slate-800">
             <div className="h-full rounded-full bg-gradient-to-r from-brand-500 to-violet-500 transition-all duration-300" style={{ width: `${Math.max(6, fraction * 100)}%` }} />
           </div>
+          {job.audioSec > 0 && (
+            <p data-testid="audio-ready" data-seconds={job.audioSec.toFixed(3)} className="mt-1.5 text-xs text-slate-500 dark:text-slate-400">
+              {fill(t.audioReady, { s: job.audioSec.toFixed(1) })}
+            </p>
+          )}
         </div>
       )}
     </div>

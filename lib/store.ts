@@ -36,7 +36,8 @@ export type RunFigures = {
 export type Stage = "queued" | "loading" | "frontend" | "spectrogram" | "vocoder" | "done";
 export type JobError = { code: string; message: string };
 
-export type Job = { status: "idle" | "running" | "error"; stage: Stage | null; segment: number; segments: number; error: JobError | null };
+/** `audioSec`: seconds of audio received so far (streamed segments, already playing if enabled). */
+export type Job = { status: "idle" | "running" | "error"; stage: Stage | null; segment: number; segments: number; audioSec: number; error: JobError | null };
 
 export type Result = { id: string; url: string; blob: Blob; text: string; settings: GenerationSettings; figures: RunFigures; createdAt: number };
 
@@ -74,7 +75,7 @@ type State = {
   clearEntries: () => Promise<void>;
 };
 
-const IDLE: Job = { status: "idle", stage: null, segment: 0, segments: 0, error: null };
+const IDLE: Job = { status: "idle", stage: null, segment: 0, segments: 0, audioSec: 0, error: null };
 
 /** A random blend: one or two emotions at 0.4–1. */
 export function randomVector(rand: () => number = Math.random): number[] {
@@ -175,7 +176,7 @@ export const useStore = create<State>()((set, get) => {
       if (st.job.status === "running" || !st.text.trim()) return;
       let settings = st.settings;
       if (settings.emotionMode === "random") settings = { ...settings, vector: randomVector() };
-      set({ settings, job: { status: "running", stage: "queued", segment: 0, segments: 0, error: null } });
+      set({ settings, job: { ...IDLE, status: "running", stage: "queued" } });
       abort = new AbortController();
       player = st.streamPlay ? new PcmStreamPlayer() : null;
       player?.prepare();
@@ -191,7 +192,7 @@ export const useStore = create<State>()((set, get) => {
             const pcm = base64ToBytes(ev.pcm16);
             chunks.push(pcm);
             player?.push(pcm, ev.sampleRate);
-            set((s) => ({ job: { ...s.job, segment: ev.index + 1, segments: ev.count } }));
+            set((s) => ({ job: { ...s.job, segment: ev.index + 1, segments: ev.count, audioSec: s.job.audioSec + pcm.byteLength / 2 / ev.sampleRate } }));
           },
         });
         const blob = wavBlob(chunks, done.sampleRate);

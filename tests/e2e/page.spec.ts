@@ -75,6 +75,11 @@ test("type, choose an emotion, generate: waveform, audio duration matches the WA
   await page.getByTestId("play-pause").click();
   await expect.poll(() => page.getByTestId("result-audio").evaluate((a: HTMLAudioElement) => a.currentTime), { timeout: 10_000 }).toBeGreaterThan(0);
   await page.getByTestId("play-pause").click();
+  // Seek: a click at the middle of the waveform moves the media clock there.
+  const box = (await page.getByTestId("waveform").boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await expect.poll(() => page.getByTestId("result-audio").evaluate((a: HTMLAudioElement) => a.currentTime / a.duration)).toBeGreaterThan(0.4);
+  expect(await page.getByTestId("result-audio").evaluate((a: HTMLAudioElement) => a.currentTime / a.duration)).toBeLessThan(0.6);
   await page.getByTestId("zoom").fill("200");
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${ARTIFACTS}/e2e-desktop-result.png` });
@@ -84,7 +89,9 @@ test("history survives a reload; load and reuse an entry; delete", async ({ page
   await freshPage(page);
   await page.getByTestId("emotion-mode").getByRole("radio", { name: "Mix" }).click();
   await page.getByTestId("slider-sad").fill("0.8");
-  await generate(page);
+  await page.getByTestId("text-input").fill(TEXT);
+  await page.getByTestId("text-input").press("Control+Enter"); // the keyboard shortcut
+  await expect(page.locator('[data-testid=waveform][data-ready=true]')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId("history-item")).toHaveCount(1);
   const first = await page.getByTestId("result-audio").evaluate((a: HTMLAudioElement) => a.duration);
 
@@ -136,6 +143,10 @@ test("a generation can be cancelled", async ({ page }) => {
   await page.getByTestId("generate").click();
   await expect(page.getByTestId("progress")).toBeVisible();
   await expect(page.getByTestId("progress-stage")).not.toBeEmpty();
+  // Audio streams in while the job is still running (and plays, with "Play while generating").
+  await expect(page.getByTestId("audio-ready")).toBeVisible();
+  expect(Number(await page.getByTestId("audio-ready").getAttribute("data-seconds"))).toBeGreaterThan(0);
+  await expect(page.getByTestId("cancel")).toBeVisible();
   const requestFailed = page.waitForEvent("requestfailed", (r) => r.url().endsWith("/api/tts"));
   await page.getByTestId("cancel").click();
   await requestFailed; // the browser dropped the connection mid-stream
