@@ -2,6 +2,7 @@
  * The engine: `TTS.load(modelDir, opts)` reads a model package's manifest (no model is loaded yet);
  * sessions are created on the first request that needs them. Requests go through a bounded scheduler.
  */
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { joinSegments } from "./audio/joinSegments";
 import { planPasses } from "./batchPlanner";
@@ -58,8 +59,10 @@ export type LoadedParts = Record<ModelPart, boolean>;
 
 const defaultLog: Log = (m) => process.stderr.write(`[tts] ${m}\n`);
 
+/** TTS_MODEL_DIR is a folder of packages (as for the app) or one package; the default voice is `default`. */
 export function defaultModelDir(): string {
-  return process.env.TTS_MODEL_DIR ?? join(process.cwd(), "cache_hub", "default");
+  const dir = process.env.TTS_MODEL_DIR ?? join(process.cwd(), "cache_hub");
+  return existsSync(join(dir, "model.json")) ? dir : join(dir, "default");
 }
 
 export class TTS {

@@ -17,7 +17,7 @@ NGINX_AGAINST_REAL_APP="${NGINX_AGAINST_REAL_APP:-1}"
 # teacher voice, recogniser and PyTorch stack.
 APT_TEST_PACKAGES="ca-certificates openssl procps chromium nginx systemd logrotate \
   festival festvox-us-slt-hts sox pocketsphinx pocketsphinx-en-us \
-  python3-torch python3-numpy python3-scipy python3-onnx espeak-ng wordnet-base"
+  python3-torch python3-numpy python3-scipy python3-onnx espeak-ng wordnet-base fonts-wqy-microhei"
 
 TEST_PORT="${TEST_PORT:-17860}"
 ARTIFACTS="$ROOT/tests/artifacts"

@@ -95,7 +95,10 @@ class TextEncoder(nn.Module):
     def forward(self, phonemes: torch.Tensor, mask: torch.Tensor, cond: torch.Tensor):
         """phonemes [B, T] i64, mask [B, 1, T], cond [B, C] → (mu [B, 80, T], log_durations [B, T])."""
         x = self.embed(phonemes).transpose(1, 2) * mask
-        x = (x + self.prenet(x) + self.cond(cond).unsqueeze(-1)) * mask
+        h = x
+        for i in range(0, len(self.prenet), 3):  # conv, norm, relu; re-mask so padding never leaks in
+            h = self.prenet[i + 2](self.prenet[i + 1](self.prenet[i](h))) * mask
+        x = (x + h + self.cond(cond).unsqueeze(-1)) * mask
         for layer in self.layers:
             x = layer(x, mask)
         mu = self.proj_mu(x) * mask
