@@ -54,3 +54,45 @@ class Progress:
         parts = " ".join(f"{k} {v:.4f}" for k, v in losses.items())
         return (f"{self.stage} step {step}/{self.total} {parts} | {rate:.2f} s/step "
                 f"ETA {int(eta // 3600)}h{int(eta % 3600 // 60):02d}m")
+
+
+class TrainingRun:
+    """The loop both stages share: resume, optimise one step, keep the average, log, checkpoint."""
+
+    def __init__(self, stage: str, model: torch.nn.Module, opt: torch.optim.Optimizer, path: Path, *,
+                 total_steps: int, clip: float, log_every: int, save_every: int, extra_state: dict,
+                 ema_decay: float = 0.999):
+        self.stage, self.model, self.opt, self.path = stage, model, opt, path
+        self.total_steps, self.clip = total_steps, clip
+        self.log_every, self.save_every, self.extra_state = log_every, save_every, extra_state
+        self.ema = Ema(model, ema_decay)
+        self.step = 0
+        if (state := load(path)) is not None:
+            model.load_state_dict(state["model"]), opt.load_state_dict(state["opt"])
+            self.ema.model.load_state_dict(state["ema"])
+            self.step = state["step"]
+            print(f"{stage}: resumed at step {self.step}", flush=True)
+        self.progress = Progress(stage, self.step, total_steps)
+        self.sums: dict[str, float] = {}
+
+    @property
+    def running(self) -> bool:
+        return self.step < self.total_steps
+
+    def update(self, total: torch.Tensor, losses: dict[str, torch.Tensor], lr: float) -> None:
+        for g in self.opt.param_groups:
+            g["lr"] = lr
+        self.opt.zero_grad(set_to_none=True)
+        total.backward()
+        torch.nn.utils.clip_grad_norm_(self.model.parameters(), self.clip)
+        self.opt.step()
+        self.ema.update(self.model, self.step)
+        self.step += 1
+        for k, v in losses.items():
+            self.sums[k] = self.sums.get(k, 0.0) + float(v)
+        if self.step % self.log_every == 0:
+            print(self.progress.line(self.step, {k: v / self.log_every for k, v in self.sums.items()}), flush=True)
+            self.sums = {}
+        if self.step % self.save_every == 0 or self.step == self.total_steps:
+            save(self.path, {"model": self.model.state_dict(), "opt": self.opt.state_dict(),
+                             "ema": self.ema.model.state_dict(), "step": self.step, **self.extra_state})

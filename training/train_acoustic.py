@@ -16,7 +16,7 @@ import torch
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from training.checkpoint import Ema, Progress, load, save
+from training.checkpoint import TrainingRun
 from training.config import CONFIGS
 from training.frontend import symbols
 from training.models.acoustic_model import AcousticModel
@@ -62,43 +62,21 @@ def main() -> None:
     cfg = CONFIGS[args.config]
     model = AcousticModel(cfg.acoustic, len(symbols()))
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
-    ema = Ema(model, 0.999)
-    path = args.ckpt / "acoustic_latest.pt"
-    step = 0
-    if (state := load(path)) is not None:
-        model.load_state_dict(state["model"]), opt.load_state_dict(state["opt"])
-        ema.model.load_state_dict(state["ema"])
-        step = state["step"]
-        print(f"acoustic: resumed at step {step}", flush=True)
+    run = TrainingRun("acoustic", model, opt, args.ckpt / "acoustic_latest.pt", total_steps=args.steps, clip=5.0,
+                      log_every=args.log_every, save_every=args.save_every,
+                      extra_state={"config_name": args.config, "mel_mean": mel_mean, "mel_std": mel_std})
     print(f"acoustic: {len(items)} utterances, {sum(p.numel() for p in model.parameters()) / 1e6:.2f}M parameters",
           flush=True)
     # Similar lengths per batch: less padding, so each step costs less.
     items = sorted(items, key=lambda it: it["mel"].shape[1])
-    progress = Progress("acoustic", step, args.steps)
-    sums: dict[str, float] = {}
     model.train()
-    while step < args.steps:
+    while run.running:
         start = random.randint(0, max(0, len(items) - args.batch * 4))
         batch = collate(random.sample(items[start:start + args.batch * 4], min(args.batch, len(items))), mel_mean, mel_std)
         losses = model.losses(batch, args.crop)
-        total = losses["duration"] + losses["prior"] + losses["flow"]
-        warm = min(1.0, (step + 1) / 1000)
-        for g in opt.param_groups:
-            g["lr"] = args.lr * warm * max(0.1, 0.5 * (1 + math.cos(math.pi * min(1.0, step / args.steps))))
-        opt.zero_grad(set_to_none=True)
-        total.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
-        opt.step()
-        ema.update(model, step)
-        step += 1
-        for k, v in losses.items():
-            sums[k] = sums.get(k, 0.0) + float(v)
-        if step % args.log_every == 0:
-            print(progress.line(step, {k: v / args.log_every for k, v in sums.items()}), flush=True)
-            sums = {}
-        if step % args.save_every == 0 or step == args.steps:
-            save(path, {"model": model.state_dict(), "opt": opt.state_dict(), "ema": ema.model.state_dict(),
-                        "step": step, "config_name": args.config, "mel_mean": mel_mean, "mel_std": mel_std})
+        warm = min(1.0, (run.step + 1) / 1000)
+        cosine = max(0.1, 0.5 * (1 + math.cos(math.pi * min(1.0, run.step / args.steps))))
+        run.update(losses["duration"] + losses["prior"] + losses["flow"], losses, args.lr * warm * cosine)
     print("acoustic: done", flush=True)
 
 

@@ -24,7 +24,7 @@ import torch.nn.functional as F
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from training.audio import AudioConfig, MelSpectrogram, Stft
-from training.checkpoint import Ema, Progress, load, save
+from training.checkpoint import TrainingRun
 from training.config import CONFIGS
 from training.models.vocoder import Vocoder
 
@@ -104,22 +104,14 @@ def main() -> None:
     cfg = CONFIGS[args.config]
     model = Vocoder(cfg.vocoder)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, betas=(0.8, 0.99), weight_decay=0.01)
-    ema = Ema(model, 0.999)
-    path = args.ckpt / "vocoder_latest.pt"
-    step = 0
-    if (state := load(path)) is not None:
-        model.load_state_dict(state["model"]), opt.load_state_dict(state["opt"])
-        ema.model.load_state_dict(state["ema"])
-        step = state["step"]
-        print(f"vocoder: resumed at step {step}", flush=True)
+    run = TrainingRun("vocoder", model, opt, args.ckpt / "vocoder_latest.pt", total_steps=args.steps, clip=10.0,
+                      log_every=args.log_every, save_every=args.save_every, extra_state={"config_name": args.config})
     sched = lambda s: args.lr * max(0.05, 0.5 * (1 + math.cos(math.pi * min(1.0, s / args.steps))))
 
     data = AudioSegments(args.corpus, args.segment, set())
     mel_fn, stft = MelSpectrogram(), Stft(AudioConfig())
     mrstft = MultiResolutionStftLoss()
-    progress = Progress("vocoder", step, args.steps)
-    sums: dict[str, float] = {}
-    while step < args.steps:
+    while run.running:
         audio = data.batch(args.batch)
         with torch.no_grad():
             mel = mel_fn(audio)
@@ -136,23 +128,8 @@ def main() -> None:
             "advance": advance_loss(advance, true_phase, torch.sqrt(true_mag)),
         }
         total = 45 * losses["mel"] + 2 * losses["mrstft"] + losses["logmag"] + 2 * losses["advance"]
-        for g in opt.param_groups:
-            g["lr"] = sched(step)
-        opt.zero_grad(set_to_none=True)
-        total.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 10.0)
-        opt.step()
-        ema.update(model, step)
-        step += 1
-        for k, v in losses.items():
-            sums[k] = sums.get(k, 0.0) + float(v)
-        if step % args.log_every == 0:
-            print(progress.line(step, {k: v / args.log_every for k, v in sums.items()}), flush=True)
-            sums = {}
-        if step % args.save_every == 0 or step == args.steps:
-            save(path, {"model": model.state_dict(), "opt": opt.state_dict(), "ema": ema.model.state_dict(),
-                        "step": step, "config_name": args.config})
-        if step % 1000 == 0:
+        run.update(total, losses, sched(run.step))
+        if run.step % 1000 == 0:
             data.refresh()
     print("vocoder: done", flush=True)
 
