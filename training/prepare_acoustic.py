@@ -22,6 +22,7 @@ if __package__ in (None, ""):
 from training.align_durations import align
 from training.audio import AudioConfig, MelSpectrogram
 from training.corpus.emotions import emotion_vector
+from training.corpus.synthesize_mandarin import phonemize as mandarin_tokens
 from training.frontend import phonemize
 
 MAX_COST_PER_PHONE = 0.35
@@ -37,7 +38,8 @@ def main() -> None:
     cfg = AudioConfig()
     fps = cfg.sample_rate / cfg.hop_length
     items = [json.loads(l) for l in (args.corpus / "utterances.jsonl").read_text().splitlines() if l.strip()]
-    tokens = phonemize(items)
+    tokens = phonemize([it for it in items if "durations_frames" not in it])
+    tokens.update(mandarin_tokens([it for it in items if "durations_frames" in it]))
     mel_fn = MelSpectrogram(cfg)
     speakers = sorted({it["speaker"] for it in items})
     data, dropped, sum_, sq, n = [], {"frontend": 0, "alignment": 0}, 0.0, 0.0, 0
@@ -51,7 +53,13 @@ def main() -> None:
         audio = torch.from_numpy(audio[: n_frames * cfg.hop_length].astype(np.float32) / 32768.0)
         with torch.no_grad():
             mel = mel_fn(audio.unsqueeze(0))[0]
-        durations, cost = align([(p, e) for p, e in it["phones"]], tok["symbols"], n_frames, fps)
+        if "durations_frames" in it:  # Mandarin teacher: durations already per token (synthesize_mandarin.py)
+            if tok["symbols"] != it["symbols"] or sum(it["durations_frames"]) != n_frames:
+                dropped["frontend"] += 1  # the front end changed since synthesis: re-synthesise
+                continue
+            durations, cost = np.array(it["durations_frames"], dtype=np.int64), 0.0
+        else:
+            durations, cost = align([(p, e) for p, e in it["phones"]], tok["symbols"], n_frames, fps)
         if cost > MAX_COST_PER_PHONE:
             dropped["alignment"] += 1
             continue

@@ -246,6 +246,8 @@ def token_durations(symbols: list[str], syls: list[Syllable], starts: list[int],
 # ---------- the corpus ----------
 def phonemize(items: list[dict]) -> dict[str, dict]:
     """items [{id, text}] → {id: {symbols, ids} | {error}} from the engine's own front end, one node process."""
+    if not items:
+        return {}
     payload = "".join(json.dumps({"id": it["id"], "text": it["text"]}) + "\n" for it in items)
     out = subprocess.run(FRONTEND_CLI, input=payload, check=True, capture_output=True, text=True, cwd=REPO).stdout
     return {r["id"]: r for r in map(json.loads, out.splitlines()) if r}
