@@ -61,19 +61,30 @@ class TrainingRun:
 
     def __init__(self, stage: str, model: torch.nn.Module, opt: torch.optim.Optimizer, path: Path, *,
                  total_steps: int, clip: float, log_every: int, save_every: int, extra_state: dict,
-                 ema_decay: float = 0.999):
+                 ema_decay: float = 0.999, init: tuple[dict, int] | None = None):
+        """init: (model state, step) to start from when there is no checkpoint yet, e.g. the weights of
+        a committed model package (training/package_weights.py); the optimiser then starts fresh."""
         self.stage, self.model, self.opt, self.path = stage, model, opt, path
         self.total_steps, self.clip = total_steps, clip
         self.log_every, self.save_every, self.extra_state = log_every, save_every, extra_state
         self.ema = Ema(model, ema_decay)
-        self.step = 0
+        self.step = self.opt_start = 0
         if (state := load(path)) is not None:
             model.load_state_dict(state["model"]), opt.load_state_dict(state["opt"])
             self.ema.model.load_state_dict(state["ema"])
-            self.step = state["step"]
+            self.step, self.opt_start = state["step"], state.get("opt_start", 0)
             print(f"{stage}: resumed at step {self.step}", flush=True)
+        elif init is not None:
+            model.load_state_dict(init[0]), self.ema.model.load_state_dict(init[0])
+            self.step = self.opt_start = init[1]
+            print(f"{stage}: starting from given weights at step {self.step}", flush=True)
         self.progress = Progress(stage, self.step, total_steps)
         self.sums: dict[str, float] = {}
+
+    def warmup(self, steps: int) -> float:
+        """Learning-rate factor rising to 1 over `steps` after the optimiser (re)started: Adam's first
+        moments are noisy, and from given weights a full-size first step would undo them."""
+        return min(1.0, (self.step - self.opt_start + 1) / steps)
 
     @property
     def running(self) -> bool:
@@ -95,4 +106,5 @@ class TrainingRun:
             self.sums = {}
         if self.step % self.save_every == 0 or self.step == self.total_steps:
             save(self.path, {"model": self.model.state_dict(), "opt": self.opt.state_dict(),
-                             "ema": self.ema.model.state_dict(), "step": self.step, **self.extra_state})
+                             "ema": self.ema.model.state_dict(), "step": self.step, "opt_start": self.opt_start,
+                             **self.extra_state})

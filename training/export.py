@@ -2,6 +2,7 @@
 
   python3 training/export.py --acoustic CKPT --vocoder CKPT --out cache_hub/default
   python3 training/export.py --random-init --config tiny --out /tmp/fixture   # test fixture
+  python3 training/export.py --from-package cache_hub/default --out DIR       # same weights, current graphs
 
 Writes encoder/decoder/vocoder/emotion ONNX graphs in FP32 and FP16-weight variants plus model.json
 (see cache_hub/README.md for the contract).
@@ -28,6 +29,7 @@ from training.models.acoustic_model import AcousticModel
 from training.models.emotion_controller import N_EMOTIONS
 from training.models.layers import sequence_mask
 from training.models.vocoder import Vocoder
+from training.package_weights import load_package
 
 FRONTEND_NAME = "index-tts-web/phonemes@1"
 EMOTIONS = ["happy", "angry", "sad", "afraid", "disgusted", "melancholic", "surprised", "calm"]
@@ -86,8 +88,8 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def export_package(acoustic: AcousticModel, vocoder: Vocoder, cfg: ModelConfig, out: Path, *,
-                   mel_mean: float, mel_std: float, symbols: list[str], meta: dict) -> None:
+def export_graphs(acoustic: AcousticModel, vocoder: Vocoder, cfg: ModelConfig, out: Path) -> None:
+    """The four FP32 graphs: emotion, encoder, decoder (one velocity evaluation), vocoder."""
     out.mkdir(parents=True, exist_ok=True)
     acoustic.eval(), vocoder.eval()
     style_dim = cfg.acoustic.style_dim
@@ -109,6 +111,11 @@ def export_package(acoustic: AcousticModel, vocoder: Vocoder, cfg: ModelConfig, 
     _export(vocoder, (torch.randn(b, 80, f),), out / "vocoder.onnx", ["mel"], ["audio"],
             {"mel": {0: "B", 2: "F"}, "audio": {0: "B", 1: "N"}})
 
+
+def export_package(acoustic: AcousticModel, vocoder: Vocoder, cfg: ModelConfig, out: Path, *,
+                   mel_mean: float, mel_std: float, symbols: list[str], meta: dict) -> None:
+    export_graphs(acoustic, vocoder, cfg, out)
+    style_dim = cfg.acoustic.style_dim
     files = {}
     for part in ("encoder", "decoder", "vocoder", "emotion"):
         to_fp16_weights(out / f"{part}.onnx", out / f"{part}.fp16.onnx")
@@ -144,6 +151,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--config", default="base", choices=sorted(CONFIGS))
     ap.add_argument("--random-init", action="store_true", help="random weights (test fixtures)")
+    ap.add_argument("--from-package", type=Path, help="re-export a package's weights with the current graph code")
     ap.add_argument("--acoustic", type=Path, help="acoustic checkpoint (train_acoustic.py)")
     ap.add_argument("--vocoder", type=Path, help="vocoder checkpoint (train_vocoder.py)")
     ap.add_argument("--meta", type=Path, help="JSON with id/name/version/license/provenance")
@@ -158,7 +166,14 @@ def main() -> None:
     acoustic, vocoder = AcousticModel(cfg.acoustic, len(syms)), Vocoder(cfg.vocoder)
     meta = json.loads(args.meta.read_text()) if args.meta else {}
     mel_mean, mel_std = -5.5, 2.1
-    if not args.random_init:
+    if args.from_package:
+        acoustic, vocoder, cfg, old = load_package(args.from_package)
+        mel_mean, mel_std = old["audio"]["mel_mean"], old["audio"]["mel_std"]
+        meta = {k: old[k] for k in ("id", "name", "version", "license", "provenance", "speakers")} | meta
+        meta.setdefault("languages", old["frontend"]["languages"])
+        meta.setdefault("temperature", old["decoder"]["temperature"])
+        meta.setdefault("training", {k: v for k, v in old["training"].items() if k != "config"})
+    elif not args.random_init:
         if not (args.acoustic and args.vocoder):
             ap.error("--acoustic and --vocoder are required unless --random-init")
         a = torch.load(args.acoustic, map_location="cpu")

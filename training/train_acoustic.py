@@ -1,8 +1,9 @@
 """Train the acoustic model (text encoder, duration predictor, flow-matching decoder, emotion controller).
 
   python3 training/train_acoustic.py --data DIR/acoustic.pt --ckpt DIR [--steps N] [--config base]
+      [--init-from cache_hub/default]
 
-Resumes from DIR/acoustic_latest.pt; prints progress with ETA; EMA weights are what gets exported.
+Resumes from DIR/acoustic_latest.pt (or, without one, starts from a package's weights with --init-from); prints progress with ETA; EMA weights are what gets exported.
 """
 from __future__ import annotations
 
@@ -16,10 +17,11 @@ import torch
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from training.checkpoint import TrainingRun
+from training.checkpoint import TrainingRun, load
 from training.config import CONFIGS
 from training.frontend import symbols
 from training.models.acoustic_model import AcousticModel
+from training.package_weights import load_package
 
 
 def collate(items: list[dict], mel_mean: float, mel_std: float) -> dict:
@@ -54,6 +56,7 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--save-every", type=int, default=250)
     ap.add_argument("--log-every", type=int, default=25)
+    ap.add_argument("--init-from", type=Path, help="model package to start from when there is no checkpoint")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
 
@@ -61,10 +64,19 @@ def main() -> None:
     items, mel_mean, mel_std = data["items"], data["mel_mean"], data["mel_std"]
     cfg = CONFIGS[args.config]
     model = AcousticModel(cfg.acoustic, len(symbols()))
+    init = None
+    if args.init_from and not (args.ckpt / "acoustic_latest.pt").exists():
+        acoustic, _, cfg, manifest = load_package(args.init_from)
+        model = AcousticModel(cfg.acoustic, len(symbols()))
+        init = (acoustic.state_dict(), manifest["training"].get("acoustic_step", 0))
+        # the package's weights expect its own mel normalisation, whatever the new corpus's statistics
+        mel_mean, mel_std = manifest["audio"]["mel_mean"], manifest["audio"]["mel_std"]
+    elif (state := load(args.ckpt / "acoustic_latest.pt")) is not None:
+        mel_mean, mel_std = state["mel_mean"], state["mel_std"]
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
     run = TrainingRun("acoustic", model, opt, args.ckpt / "acoustic_latest.pt", total_steps=args.steps, clip=5.0,
-                      log_every=args.log_every, save_every=args.save_every,
-                      extra_state={"config_name": args.config, "mel_mean": mel_mean, "mel_std": mel_std})
+                      log_every=args.log_every, save_every=args.save_every, init=init,
+                      extra_state={"config_name": cfg.name, "mel_mean": mel_mean, "mel_std": mel_std})
     print(f"acoustic: {len(items)} utterances, {sum(p.numel() for p in model.parameters()) / 1e6:.2f}M parameters",
           flush=True)
     # Similar lengths per batch: less padding, so each step costs less.
@@ -74,7 +86,7 @@ def main() -> None:
         start = random.randint(0, max(0, len(items) - args.batch * 4))
         batch = collate(random.sample(items[start:start + args.batch * 4], min(args.batch, len(items))), mel_mean, mel_std)
         losses = model.losses(batch, args.crop)
-        warm = min(1.0, (run.step + 1) / 1000)
+        warm = run.warmup(1000)
         cosine = max(0.1, 0.5 * (1 + math.cos(math.pi * min(1.0, run.step / args.steps))))
         run.update(losses["duration"] + losses["prior"] + losses["flow"], losses, args.lr * warm * cosine)
     print("acoustic: done", flush=True)

@@ -1,6 +1,7 @@
 """Train the Vocos-style vocoder on the corpus audio (mel computed on the fly from true audio).
 
   python3 training/train_vocoder.py --corpus DIR --ckpt DIR [--steps N] [--config base]
+      [--init-from cache_hub/default]   (without a checkpoint yet: start from a package's weights)
 
 Resumes from DIR/vocoder_latest.pt. Losses: mel L1, multi-resolution STFT, log-magnitude of the
 predicted spectrum, and an anti-wrapping loss on the predicted phase advance against the true one
@@ -25,6 +26,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from training.audio import AudioConfig, MelSpectrogram, Stft
 from training.checkpoint import TrainingRun
+from training.package_weights import load_package
 from training.config import CONFIGS
 from training.models.vocoder import Vocoder
 
@@ -98,15 +100,22 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--save-every", type=int, default=250)
     ap.add_argument("--log-every", type=int, default=25)
+    ap.add_argument("--init-from", type=Path, help="model package to start from when there is no checkpoint")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
 
     cfg = CONFIGS[args.config]
     model = Vocoder(cfg.vocoder)
+    init = None
+    if args.init_from and not (args.ckpt / "vocoder_latest.pt").exists():
+        _, vocoder, cfg, manifest = load_package(args.init_from)
+        model = Vocoder(cfg.vocoder)
+        init = (vocoder.state_dict(), manifest["training"].get("vocoder_step", 0))
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, betas=(0.8, 0.99), weight_decay=0.01)
     run = TrainingRun("vocoder", model, opt, args.ckpt / "vocoder_latest.pt", total_steps=args.steps, clip=10.0,
-                      log_every=args.log_every, save_every=args.save_every, extra_state={"config_name": args.config})
-    sched = lambda s: args.lr * max(0.05, 0.5 * (1 + math.cos(math.pi * min(1.0, s / args.steps))))
+                      log_every=args.log_every, save_every=args.save_every, init=init,
+                      extra_state={"config_name": cfg.name})
+    sched = lambda s: args.lr * run.warmup(200) * max(0.05, 0.5 * (1 + math.cos(math.pi * min(1.0, s / args.steps))))
 
     data = AudioSegments(args.corpus, args.segment, set())
     mel_fn, stft = MelSpectrogram(), Stft(AudioConfig())

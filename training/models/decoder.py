@@ -10,7 +10,7 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-from training.models.layers import ChannelLayerNorm, sinusoidal_embedding
+from training.models.layers import ChannelLayerNorm, Mish, mish, sinusoidal_embedding
 
 
 class ResBlock(nn.Module):
@@ -26,9 +26,9 @@ class ResBlock(nn.Module):
         self.skip = nn.Conv1d(c_in, c_out, 1) if c_in != c_out else nn.Identity()
 
     def forward(self, x: torch.Tensor, emb: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
-        h = F.mish(self.norm1(self.conv1(x * mask)))
+        h = mish(self.norm1(self.conv1(x * mask)))
         h = h + self.emb(emb).unsqueeze(-1)
-        h = F.mish(self.norm2(self.conv2(h * mask)))
+        h = mish(self.norm2(self.conv2(h * mask)))
         return (h + self.skip(x)) * mask
 
 
@@ -37,7 +37,7 @@ class Decoder(nn.Module):
         super().__init__()
         c1, c2 = channels
         block = lambda a, b: ResBlock(a, b, emb_dim, kernel)
-        self.time_mlp = nn.Sequential(nn.Linear(128, emb_dim), nn.Mish(), nn.Linear(emb_dim, emb_dim))
+        self.time_mlp = nn.Sequential(nn.Linear(128, emb_dim), Mish(), nn.Linear(emb_dim, emb_dim))
         self.cond = nn.Linear(cond_dim, emb_dim)
         self.down1 = block(2 * n_feats, c1)
         self.pool1 = nn.Conv1d(c1, c1, 3, stride=2, padding=1)
@@ -47,7 +47,7 @@ class Decoder(nn.Module):
         self.mid2 = block(c2, c2)
         self.up2 = block(2 * c2, c2)
         self.up1 = block(c2 + c1, c1)
-        self.final = nn.Sequential(nn.Conv1d(c1, c1, 3, padding=1), ChannelLayerNorm(c1), nn.Mish())
+        self.final = nn.Sequential(nn.Conv1d(c1, c1, 3, padding=1), ChannelLayerNorm(c1), Mish())
         self.proj = nn.Conv1d(c1, n_feats, 1)
 
     def forward(self, x, mu, mask, t, cond):

@@ -23,6 +23,19 @@ class ChannelLayerNorm(nn.Module):
         return x * self.gamma.view(1, -1, 1) + self.beta.view(1, -1, 1)
 
 
+def mish(x: torch.Tensor) -> torch.Tensor:
+    """x * tanh(softplus(x)), written with a sigmoid: with u = sigmoid(-x), tanh(softplus(x)) = (1 - u²) / (1 + u²).
+    Same function, but onnxruntime's CPU Softplus is slow (it was 40% of the decoder's time)."""
+    u = torch.sigmoid(-x)
+    u2 = u * u
+    return x * (1 - u2) / (1 + u2)
+
+
+class Mish(nn.Module):
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return mish(x)
+
+
 def sinusoidal_embedding(t: torch.Tensor, dim: int, scale: float = 1000.0) -> torch.Tensor:
     """t [B] in [0, 1] → [B, dim] (diffusion-time embedding)."""
     half = dim // 2
