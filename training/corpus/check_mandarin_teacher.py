@@ -30,6 +30,7 @@ if __package__ in (None, ""):
 from training.corpus.emotions import EMOTIONS, PROSODY
 from training.corpus.mandarin_sentences import EVAL_SENTENCES, pick
 from training.corpus.synthesize_mandarin import HOP_LENGTH, TARGET_SR, phonemize, render
+from training.corpus.tone_shaper import HOP_S, f0_track
 
 SENTENCES = pick(6)[:4] + EVAL_SENTENCES[:1] + EVAL_SENTENCES[2:7]  # polyphones, the benchmark sentence, numbers
 TONE_PROBE = "妈，麻，马，骂。"  # mā, má, mǎ, mà with pauses between: no sandhi
@@ -37,27 +38,11 @@ EMOTION_PROBE = EVAL_SENTENCES[0]
 
 
 def f0_per_frame(audio: np.ndarray, sr: int = TARGET_SR, hop: int = HOP_LENGTH) -> np.ndarray:
-    """audio [N] → F0 in Hz per hop-sized frame [N // hop] (0 where unvoiced), normalised autocorrelation
-    on 40 ms windows centred on each frame; 60–400 Hz (espeak's cmn voice sits around 80–160 Hz)."""
-    x = audio.astype(np.float64) / 32768.0
-    win = int(0.04 * sr)
-    pad = np.pad(x, (win // 2, win))
-    lo, hi = sr // 400, sr // 60
-    peak = np.abs(x).max() + 1e-9
-    out = np.zeros(len(x) // hop)
-    w = np.hanning(win)
-    for f in range(len(out)):
-        seg = pad[f * hop + hop // 2: f * hop + hop // 2 + win] * w
-        if np.sqrt(np.mean(seg ** 2)) < 0.03 * peak:
-            continue
-        spec = np.fft.rfft(seg, 2 * win)
-        ac = np.fft.irfft(np.abs(spec) ** 2)[:win]
-        k = lo + int(np.argmax(ac[lo:hi]))
-        if ac[k] > 0.5 * ac[0]:
-            # parabolic interpolation of the peak for sub-sample lag precision
-            a, b, c = ac[k - 1], ac[k], ac[k + 1]
-            out[f] = sr / (k + 0.5 * (a - c) / (a - 2 * b + c + 1e-12))
-    return out
+    """int16 audio [N] → F0 in Hz per hop-sized frame [N // hop] (0 where unvoiced); the tone shaper's
+    YIN tracker on the < 500 Hz band (a plain autocorrelation locks onto espeak's formant peaks)."""
+    f0 = f0_track(audio.astype(np.float64) / 32768.0, sr)
+    centres = (np.arange(len(audio) // hop) * hop + hop // 2) // int(HOP_S * sr)
+    return np.nan_to_num(f0[np.minimum(centres, len(f0) - 1)], nan=0.0)
 
 
 def final_contours(rec: dict, audio: np.ndarray) -> list[tuple[int, float, float, float]]:

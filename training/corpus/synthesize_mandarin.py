@@ -6,7 +6,8 @@ phonemes [[name, end_s], ...], for inspection) and — unlike the English corpus
 tokens, `^` … `$`) with `durations_frames` aligned to them (frames of hop 256, summing to the mel frame
 count of the wav). prepare_acoustic.py uses those durations as they are: no alignment needed, because
 the teacher is fed exactly our syllables and tones (the pinyin is rebuilt from our tokens), so espeak's
-phonemes map onto our tokens syllable by syllable. Resumable: utterances already on disk are skipped.
+phonemes map onto our tokens syllable by syllable. espeak's tones are weak, so each utterance's F0 is
+then re-shaped to textbook tone contours (tone_shaper.py). Resumable: utterances already on disk are skipped.
 
   python3 training/corpus/synthesize_mandarin.py --out DIR --sentences 3000 --emotional-fraction 0.75
 """
@@ -30,9 +31,10 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from training.corpus.emotions import EMOTIONS, PROSODY
 from training.corpus.mandarin_sentences import pick
+from training.corpus.tone_shaper import shape_tones
 
 REPO = Path(__file__).resolve().parents[2]
-FRONTEND_CLI = ["npx", "--no-install", "tsx", str(REPO / "inference/frontend/zh/phonemizeMandarinCli.ts")]
+FRONTEND_CLI = ["npx", "--no-install", "tsx", str(REPO / "inference/frontend/phonemizeCli.ts"), "--languages", "zh,en"]
 SPEAKER = "espeak_cmn"
 VOICE = "cmn-latn-pinyin"  # reads numbered pinyin; plain `cmn` mispronounces it
 TARGET_SR = 22050
@@ -243,6 +245,13 @@ def token_durations(symbols: list[str], syls: list[Syllable], starts: list[int],
     return durations
 
 
+def final_spans(symbols: list[str], syls: list[Syllable], durations: np.ndarray) -> list[tuple[float, float, int]]:
+    """Each syllable's final (with its erhua) as (start s, end s, tone) from the token durations."""
+    edges = np.concatenate([[0], np.cumsum(durations)]) * HOP_LENGTH / TARGET_SR
+    return [(float(edges[s.final]), float(edges[(s.rr if s.rr is not None else s.final) + 1]),
+             int(symbols[s.final][-1])) for s in syls]
+
+
 # ---------- the corpus ----------
 def phonemize(items: list[dict]) -> dict[str, dict]:
     """items [{id, text}] → {id: {symbols, ids} | {error}} from the engine's own front end, one node process."""
@@ -284,6 +293,8 @@ def render(item: dict, wav_dir: Path) -> dict | str:
             audio = np.clip(resample_poly(audio.astype(np.float32), TARGET_SR // g, sr // g), -32768, 32767)
             events = [(n, p, int(round(s * TARGET_SR / sr))) for n, p, s in events]
         durations = token_durations(symbols, syls, starts, events, len(audio))
+        audio = shape_tones(audio.astype(np.int16), TARGET_SR, final_spans(symbols, syls, durations),
+                            range_scale=PROSODY[item["emotion"]].f0_range)
     except ValueError as e:
         return f"{item['id']}: {e}"
     out = wav_dir / f"{item['id']}.wav"

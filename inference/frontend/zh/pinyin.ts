@@ -78,7 +78,14 @@ const isVerbOrAdjective = (pos: string | undefined): boolean => !!pos && /^(v|a|
 /** Polyphones read by their neighbours; only single-character words (pinyin-pro reads multi-character ones). */
 function contextPolyphones(words: PinyinWord[]): void {
   words.forEach((w, i) => {
-    if (w.syllables.length !== 1 || WORD_READINGS.has(w.text)) return;
+    if (WORD_READINGS.has(w.text)) return;
+    // A verb-得-complement the segmenter kept whole (行得通, 说得对, 看得见): pinyin-pro reads dé.
+    if (w.syllables.length === 3 && [...w.text][1] === "得" && !/[者主]$/u.test(w.text)) {
+      w.syllables[1]!.base = "de";
+      w.syllables[1]!.tone = 5;
+      return;
+    }
+    if (w.syllables.length !== 1) return;
     const prev = words[i - 1];
     const next = words[i + 1];
     const s = w.syllables[0]!;
@@ -95,8 +102,8 @@ function contextPolyphones(words: PinyinWord[]): void {
         else set("de", 2);
         break;
       case "地":
-        // 慢慢地走 (adverbial) · 在地上 (ground)
-        if (prev && next && (/^(a|ad|d|z|i|l)$/.test(prev.pos) || /^(.)\1/u.test(prev.text) || prev.text === words[i - 2]?.text)) {
+        // 慢慢地走, 开心地笑 (adverbial; the tagger marks that 地 `uv`) · 在地上 (ground)
+        if (prev && next && (w.pos === "uv" || /^(a|ad|d|z|i|l)$/.test(prev.pos) || /^(.)\1/u.test(prev.text) || prev.text === words[i - 2]?.text)) {
           set("de", 5);
         }
         else set("di", 4);

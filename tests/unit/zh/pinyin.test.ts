@@ -53,9 +53,15 @@ const POLYPHONES: ReadonlyArray<[string, string]> = [
   ["觉得", "jue2 de5"],
   ["得到", "de2 dao4"],
   ["值得", "zhi2 de5"],
+  ["这个办法行得通", "zhe4 ge5 ban4 fa3 xing2 de5 tong1"],
+  ["你说得对", "ni3 shuo1 de5 dui4"],
+  ["她唱得特别好听", "ta1 chang4 de5 te4 bie2 hao3 ting1"],
+  ["获得者", "huo4 de2 zhe3"],
   // 地 de / dì
   ["慢慢地走", "man4 man4 de5 zou3"],
   ["在地上", "zai4 di4 shang4"],
+  ["他开心地笑了", "ta1 kai1 xin1 de5 xiao4 le5"],
+  ["他高兴地跑了", "ta1 gao1 xing4 de5 pao3 le5"],
   // other common polyphones
   ["音乐", "yin1 yue4"],
   ["快乐", "kuai4 le4"],
