@@ -9,17 +9,24 @@ trap 'rm -rf "$WORK"' EXIT
 export OPENBLAS_NUM_THREADS=1
 
 $PY training/corpus/synthesize.py --out "$WORK/corpus" --sentences 12 --workers 2
-$PY training/prepare_acoustic.py --corpus "$WORK/corpus" --out "$WORK/acoustic.pt"
+$PY training/corpus/synthesize_mandarin.py --out "$WORK/corpus_zh" --sentences 4 --emotional-fraction 0.5
+$PY training/prepare_acoustic.py --corpus "$WORK/corpus" "$WORK/corpus_zh" --out "$WORK/acoustic.pt"
 $PY training/train_acoustic.py --data "$WORK/acoustic.pt" --ckpt "$WORK/ckpt" --config tiny --steps 6 \
   --batch 4 --crop 32 --log-every 2 --save-every 3
 # a second call must resume, not restart
 $PY training/train_acoustic.py --data "$WORK/acoustic.pt" --ckpt "$WORK/ckpt" --config tiny --steps 8 \
   --batch 4 --crop 32 --log-every 2 | tee "$WORK/resume.log"
 grep -q "resumed at step 6" "$WORK/resume.log"
-$PY training/train_vocoder.py --corpus "$WORK/corpus" --ckpt "$WORK/ckpt" --config tiny --steps 4 \
+$PY training/train_vocoder.py --corpus "$WORK/corpus" "$WORK/corpus_zh" --ckpt "$WORK/ckpt" --config tiny --steps 4 \
   --batch 2 --segment 4096 --log-every 2 --save-every 2
 $PY training/export.py --acoustic "$WORK/ckpt/acoustic_latest.pt" --vocoder "$WORK/ckpt/vocoder_latest.pt" \
   --out "$WORK/package"
 npx --no-install tsx inference/cli.ts --model "$WORK/package" --text "The recipe works." --out "$WORK/out.wav"
 test -s "$WORK/out.wav"
+# the committed package is the warm start: its weights read back exactly, and training continues from them
+$PY training/export.py --from-package "$WORK/package" --out "$WORK/package2"
+$PY training/train_acoustic.py --data "$WORK/acoustic.pt" --ckpt "$WORK/ckpt2" --steps 10 --batch 4 --crop 32 \
+  --log-every 1 --init-from "$WORK/package" | tee "$WORK/warm.log"
+grep -q "starting from given weights at step 8" "$WORK/warm.log"
+grep -q "acoustic step 10/10" "$WORK/warm.log"
 echo "training smoke test: recipe → package → engine OK"

@@ -60,19 +60,22 @@ class MultiResolutionStftLoss(torch.nn.Module):
 class AudioSegments:
     """Random fixed-length segments from the corpus; re-reads the utterance list as the corpus grows."""
 
-    def __init__(self, corpus: Path, segment: int, exclude_ids: set[str]):
-        self.corpus, self.segment, self.exclude = corpus, segment, exclude_ids
+    def __init__(self, corpora: list[Path], segment: int, exclude_ids: set[str]):
+        self.corpora, self.segment, self.exclude = corpora, segment, exclude_ids
         self.cache: dict[str, np.ndarray] = {}
         self.refresh()
 
     def refresh(self) -> None:
-        lines = (self.corpus / "utterances.jsonl").read_text().splitlines()
-        self.items = [json.loads(l) for l in lines if l.strip()]
+        self.items = []
+        for corpus in self.corpora:
+            lines = (corpus / "utterances.jsonl").read_text().splitlines()
+            # the last line may be half-written while a corpus is still being synthesised
+            self.items += [{**json.loads(l), "dir": corpus} for l in lines if l.strip().endswith("}")]
         self.items = [it for it in self.items if it["id"] not in self.exclude]
 
     def _audio(self, item: dict) -> np.ndarray:
         if item["id"] not in self.cache:
-            _, a = wavfile.read(self.corpus / item["wav"])
+            _, a = wavfile.read(item["dir"] / item["wav"])
             self.cache[item["id"]] = a
         return self.cache[item["id"]]
 
@@ -90,7 +93,7 @@ class AudioSegments:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--corpus", type=Path, required=True)
+    ap.add_argument("--corpus", type=Path, nargs="+", required=True)
     ap.add_argument("--ckpt", type=Path, required=True)
     ap.add_argument("--config", default="base")
     ap.add_argument("--steps", type=int, default=40000)
