@@ -14,10 +14,11 @@ import type { ModelManifest } from "./modelPackage";
 import { eulerSolve, Prng, segmentSeed } from "./odeSolver";
 import type { Segment } from "./textSegmenter";
 import type { Vocoder } from "./vocoder";
+import type { Speaker } from "./voiceRouting";
 
 export type RenderParams = {
-  speakerIndex: number;
-  voiceId: string;
+  /** The speaker of each segment (voiceRouting.ts). */
+  speakerFor: (segment: Segment) => Speaker;
   /** [S] */ style: Float;
   styleKey: string;
   lengthScale: number;
@@ -72,7 +73,7 @@ export class SynthesisPipeline {
       const row = new Float32Array(own);
       for (let c = 0; c < 80; c++) x.set(prng.gaussian(row, p.temperature), (b * 80 + c) * F);
     });
-    const speakers = new Array<number>(B).fill(p.speakerIndex);
+    const speakers = items.map((it) => p.speakerFor(it.segment).index);
     const style = new Float32Array(B * S);
     for (let b = 0; b < B; b++) style.set(p.style, b * S);
     const cond = { mu: reg.muY, mask: reg.mask, speakers, style, batch: B, frames: F, styleDim: S };
@@ -99,7 +100,7 @@ export class SynthesisPipeline {
   /** Encoder outputs per segment, from the cache or one batched encoder run over the misses. */
   private async encode(segments: Segment[], p: RenderParams, times: StageTimes): Promise<EncodedText[]> {
     const keys = segments.map((s) => encodedTextKey({
-      text: s.symbols.join("|"), voice: p.voiceId, emotion: p.styleKey, modelVersion: `${this.manifest.id}@${this.manifest.version}`,
+      text: s.symbols.join("|"), voice: p.speakerFor(s).id, emotion: p.styleKey, modelVersion: `${this.manifest.id}@${this.manifest.version}`,
     }));
     const out: (EncodedText | undefined)[] = keys.map((k) => this.cache.get(k));
     times.cacheHits += out.filter(Boolean).length;
@@ -117,7 +118,7 @@ export class SynthesisPipeline {
     for (let b = 0; b < B; b++) style.set(p.style, b * S);
     p.checkpoint();
     const res = await this.parts.encoder.run({
-      phonemes: ids, lengths, speakers: new Array<number>(B).fill(p.speakerIndex), style, batch: B, tokens: T, styleDim: S,
+      phonemes: ids, lengths, speakers: misses.map((i) => p.speakerFor(segments[i]!).index), style, batch: B, tokens: T, styleDim: S,
     });
     misses.forEach((i, b) => {
       const n = lengths[b]!;

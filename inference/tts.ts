@@ -24,6 +24,7 @@ import { type PassShape, type RenderItem, type StageTimes, SynthesisPipeline } f
 import { type Segment, segmentComplexity, TextSegmenter } from "./textSegmenter";
 import { OPTION_LIMITS, type SynthesisOptions, validateSynthesisOptions, type ValidOptions } from "./synthesisOptions";
 import { Vocoder } from "./vocoder";
+import { speakerForSegment } from "./voiceRouting";
 
 export type { SynthesisOptions } from "./synthesisOptions";
 
@@ -272,7 +273,7 @@ export class TTS {
     const symbols = ["^", ...Array.from({ length: this.maxSegmentTokens }, (_, i) => (i % 2 ? "AH0" : "T")), "$"];
     const m = this.pkg.manifest;
     await this.pipeline.render([{ segment: { text: "", symbols }, index: 0 }], {
-      speakerIndex: 0, voiceId: m.speakers[0]!.id, style: Float32Array.from(m.emotions.neutral_style), styleKey: "warm-up",
+      speakerFor: () => ({ id: m.speakers[0]!.id, index: m.speakers[0]!.index }), style: Float32Array.from(m.emotions.neutral_style), styleKey: "warm-up",
       lengthScale: 2, steps: 1, temperature: 0, seed: 0, checkpoint: () => {},
     }, { spectrogramMs: 0, vocoderMs: 0, cacheHits: 0, shapes: [] });
   }
@@ -324,7 +325,7 @@ export class TTS {
   private renderParams(opts: ValidOptions, style: Float32Array<ArrayBuffer>) {
     const signal = opts.signal;
     return {
-      speakerIndex: opts.speaker.index, voiceId: opts.speaker.id, style, styleKey: opts.emotion.key,
+      speakerFor: (s: Segment) => speakerForSegment(this.pkg.manifest, opts.speaker, s.symbols), style, styleKey: opts.emotion.key,
       lengthScale: 1 / opts.speed, temperature: opts.temperature, seed: opts.seed,
       checkpoint: () => { if (signal?.aborted) throw cancelledError(); },
     };
