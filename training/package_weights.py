@@ -48,6 +48,8 @@ def _weights(model: onnx.ModelProto, named: set[str]) -> tuple[dict[str, np.ndar
         for name in node.input:
             if name in inits and name not in named and name not in folded and np.prod(inits[name].dims) > 1:
                 folded.append(name)
+    # constants of the graph code rather than weights: layer norm's 1/C averaging kernel
+    folded = [n for n in folded if not np.all(numpy_helper.to_array(inits[n]) == np.float32(1.0 / np.prod(inits[n].dims)))]
     named_arrays = {n: numpy_helper.to_array(inits[n]) for n in named if n in inits}
     return named_arrays, [numpy_helper.to_array(inits[n]) for n in folded]
 
