@@ -19,6 +19,12 @@ $PY training/train_acoustic.py --data "$WORK/acoustic.pt" --ckpt "$WORK/ckpt" --
 grep -q "resumed at step 6" "$WORK/resume.log"
 $PY training/train_vocoder.py --corpus "$WORK/corpus" "$WORK/corpus_zh" --ckpt "$WORK/ckpt" --config tiny --steps 4 \
   --batch 2 --segment 4096 --log-every 2 --save-every 2
+# fine-tune the vocoder on the acoustic model's own mels
+$PY training/generate_mels.py --data "$WORK/acoustic.pt" --acoustic "$WORK/ckpt/acoustic_latest.pt" \
+  --corpus "$WORK/corpus" "$WORK/corpus_zh" --out "$WORK/generated.pt" --per-speaker 3 --steps 2
+$PY training/train_vocoder.py --corpus "$WORK/corpus" "$WORK/corpus_zh" --ckpt "$WORK/ckpt" --config tiny --steps 6 \
+  --batch 2 --segment 4096 --log-every 2 --generated "$WORK/generated.pt" | tee "$WORK/finetune.log"
+grep -q "vocoder step 6/6" "$WORK/finetune.log"
 $PY training/export.py --acoustic "$WORK/ckpt/acoustic_latest.pt" --vocoder "$WORK/ckpt/vocoder_latest.pt" \
   --out "$WORK/package"
 npx --no-install tsx inference/cli.ts --model "$WORK/package" --text "The recipe works." --out "$WORK/out.wav"

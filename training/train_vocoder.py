@@ -2,6 +2,7 @@
 
   python3 training/train_vocoder.py --corpus DIR --ckpt DIR [--steps N] [--config base]
       [--init-from cache_hub/default]   (without a checkpoint yet: start from a package's weights)
+      [--generated DIR/generated.pt]    (fine-tune: half the batches take the acoustic model's mels)
 
 Resumes from DIR/vocoder_latest.pt. Losses: mel L1, multi-resolution STFT, log-magnitude of the
 predicted spectrum, and an anti-wrapping loss on the predicted phase advance against the true one
@@ -91,6 +92,30 @@ class AudioSegments:
         return torch.from_numpy(out)
 
 
+class GeneratedSegments:
+    """Segments of generated mels (generate_mels.py) with the real audio they line up with."""
+
+    def __init__(self, path: Path, segment: int, hop: int):
+        self.items, self.frames, self.hop = torch.load(path)["items"], segment // hop, hop
+        self.audio: dict[str, np.ndarray] = {}
+
+    def batch(self, size: int) -> tuple[torch.Tensor, torch.Tensor]:
+        """→ audio [size, frames * hop], generated mel [size, 80, frames] (zero-padded when shorter)."""
+        audio = np.zeros((size, self.frames * self.hop), dtype=np.float32)
+        mel = torch.full((size, 80, self.frames), float(np.log(1e-5)))
+        for i in range(size):
+            it = random.choice(self.items)
+            if it["id"] not in self.audio:
+                self.audio[it["id"]] = wavfile.read(it["wav"])[1]
+            a, m = self.audio[it["id"]], it["mel"].float()
+            s = random.randint(0, max(0, m.shape[1] - self.frames))
+            take = min(self.frames, m.shape[1] - s)
+            mel[i, :, :take] = m[:, s:s + take]
+            chunk = a[s * self.hop:(s + take) * self.hop]
+            audio[i, :len(chunk)] = chunk / 32768.0
+        return torch.from_numpy(audio), mel
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, nargs="+", required=True)
@@ -104,6 +129,8 @@ def main() -> None:
     ap.add_argument("--save-every", type=int, default=250)
     ap.add_argument("--log-every", type=int, default=25)
     ap.add_argument("--init-from", type=Path, help="model package to start from when there is no checkpoint")
+    ap.add_argument("--generated", type=Path, help="generated mels (generate_mels.py) to fine-tune on")
+    ap.add_argument("--generated-fraction", type=float, default=0.5, help="share of batches from --generated")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
 
@@ -123,14 +150,16 @@ def main() -> None:
     data = AudioSegments(args.corpus, args.segment, set())
     mel_fn, stft = MelSpectrogram(), Stft(AudioConfig())
     mrstft = MultiResolutionStftLoss()
+    generated = GeneratedSegments(args.generated, args.segment, AudioConfig().hop_length) if args.generated else None
     while run.running:
-        audio = data.batch(args.batch)
+        from_generated = generated is not None and random.random() < args.generated_fraction
+        audio, mel_in = generated.batch(args.batch) if from_generated else (data.batch(args.batch), None)
         with torch.no_grad():
             mel = mel_fn(audio)
             spec = stft(audio)
             true_mag = spec.abs()
             true_logmag, true_phase = torch.log(true_mag + 1e-5), torch.angle(spec)
-        log_mag, advance, phase = model.spectrum(mel)
+        log_mag, advance, phase = model.spectrum(mel if mel_in is None else mel_in)
         mag = torch.exp(log_mag)
         fake = model.istft(mag * torch.cos(phase), mag * torch.sin(phase))
         losses = {
