@@ -1,6 +1,7 @@
 """Judge a voice the way the product is judged: intelligibility by an independent recognizer
 (pocketsphinx) on sentences the corpus never contained, side by side with the teacher voice, and
-emotion prosody (median F0, F0 spread, length, loudness) per emotion on the same sentences.
+emotion prosody (median F0, F0 spread, length, loudness) per emotion on the same sentences, and, for a
+package that speaks Mandarin, the F0 shape of single syllables in each of the four tones.
 
   python3 training/eval_voice.py --package cache_hub/default          # the engine's own output
   python3 training/eval_voice.py --acoustic CKPT --vocoder CKPT       # checkpoints, during training
@@ -147,6 +148,36 @@ def copy_synthesis(vocoder: Path):
     return synth
 
 
+# ---------- Mandarin tones ----------
+TONE_SETS = ["妈麻马骂", "汤糖躺烫", "衣姨椅意", "八拔把爸", "飞肥匪费"]  # tone 1..4 of one syllable each
+
+
+def mandarin_tones(synth) -> dict:
+    """Single syllables in each tone → F0 start / middle / end (semitones re 100 Hz, medians of thirds
+    of the voiced frames after trimming 10% at each edge) per tone, and the four shape checks."""
+    from training.corpus.tone_shaper import f0_track as yin
+    rows: dict[int, list[tuple[float, float, float]]] = {t: [] for t in (1, 2, 3, 4)}
+    for chars in TONE_SETS:
+        for tone, ch in enumerate(chars, 1):
+            audio, sr = synth(ch)
+            f0 = yin(audio.astype(np.float64), sr, fmax=250.0)
+            st = 12 * np.log2(f0[~np.isnan(f0)] / 100.0)
+            cut = len(st) // 10
+            st = st[cut: len(st) - cut]
+            if len(st) < 6:
+                continue
+            third = len(st) // 3
+            rows[tone].append((float(np.median(st[:third])), float(np.median(st[third:-third])), float(np.median(st[-third:]))))
+    table = {t: [float(np.mean([r[i] for r in rs])) if rs else float("nan") for i in range(3)] for t, rs in rows.items()}
+    checks = {
+        "tone 1 level (|end - start| < 1.5 st)": abs(table[1][2] - table[1][0]) < 1.5,
+        "tone 2 rises (> +1.5 st)": table[2][2] - table[2][0] > 1.5,
+        "tone 3 dips (middle below start, lowest tone)": table[3][1] < table[3][0] and table[3][1] == min(r[1] for r in table.values()),
+        "tone 4 falls (< -2 st)": table[4][2] - table[4][0] < -2,
+    }
+    return {"contours": {str(t): v for t, v in table.items()}, "checks": checks}
+
+
 # ---------- report ----------
 def evaluate(synth, with_teacher: bool, with_prosody: bool) -> dict:
     report: dict = {"sentences": len(EVAL_SENTENCES), "intelligibility": {}, "samples": []}
@@ -197,6 +228,8 @@ def main() -> None:
     else:  # --vocoder alone: copy synthesis from the teacher's mels
         synth = copy_synthesis(args.vocoder)
     report = evaluate(synth, not args.no_teacher, not args.no_prosody)
+    if args.package and "zh" in json.loads((args.package / "model.json").read_text())["frontend"]["languages"]:
+        report["mandarin_tones"] = mandarin_tones(synth)
     for name, r in report["intelligibility"].items():
         print(f"{name:8s} WER {100 * r['wer']:.1f}% ({r['errors']}/{r['words']} words)")
     if "wer_ratio" in report:
@@ -206,6 +239,12 @@ def main() -> None:
               f"speech {row['seconds']:.2f} s  level {row['rms_db']:.1f} dB")
     for check, ok in report.get("prosody_checks", {}).items():
         print(f"{'PASS' if ok else 'FAIL'}  {check}")
+    if "mandarin_tones" in report:
+        print("Mandarin tones (F0 start / middle / end, semitones re 100 Hz, mean over 5 syllables):")
+        for tone, (a, b, c) in report["mandarin_tones"]["contours"].items():
+            print(f"  tone {tone}: {a:+.1f} / {b:+.1f} / {c:+.1f}")
+        for check, ok in report["mandarin_tones"]["checks"].items():
+            print(f"{'PASS' if ok else 'FAIL'}  {check}")
     if args.json:
         args.json.write_text(json.dumps(report, indent=2) + "\n")
 
