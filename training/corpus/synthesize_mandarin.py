@@ -53,16 +53,19 @@ class EspeakProsody:
     volume: int  # espeakVOLUME 0..200, 100 default
 
 
-# Measured on this voice: +1 semitone of median F0 ≈ +5.6 pitch units (35 → 84 Hz, 50 → 95 Hz, 80 → 130 Hz).
-PITCH_UNITS_PER_SEMITONE = 5.6
+# Measured on this voice: 35 → 84 Hz, 50 → 95 Hz (the default), 80 → 130 Hz, 90 → 149 Hz median F0.
+# The default ~95 Hz is too low for our vocoder: its per-bin phase advance cannot resolve harmonics 4 FFT
+# bins apart (copy synthesis of espeak at 94 Hz came out inharmonic, 29% of frames voiced; at 149 Hz
+# 100%). So espeak speaks at 149 Hz, and the emotion's pitch change is made by the tone shaper (PSOLA)
+# rather than by espeak, whose pitch scale would clip the raised emotions at 100.
+BASE_PITCH = 90
 
 
 def espeak_prosody(emotion: str) -> EspeakProsody:
     p = PROSODY[emotion]
     clip = lambda v, lo, hi: int(round(min(hi, max(lo, v))))  # noqa: E731
-    return EspeakProsody(pitch=clip(50 + PITCH_UNITS_PER_SEMITONE * p.semitones, 0, 100),
-                         range=clip(50 * p.f0_range, 0, 100), rate=clip(175 / p.duration, 80, 450),
-                         volume=clip(100 * p.gain, 0, 200))
+    return EspeakProsody(pitch=BASE_PITCH, range=clip(50 * p.f0_range, 0, 100),
+                         rate=clip(175 / p.duration, 80, 450), volume=clip(100 * p.gain, 0, 200))
 
 
 # ---------- our tokens → numbered pinyin, syllable by syllable ----------
@@ -294,7 +297,7 @@ def render(item: dict, wav_dir: Path) -> dict | str:
             events = [(n, p, int(round(s * TARGET_SR / sr))) for n, p, s in events]
         durations = token_durations(symbols, syls, starts, events, len(audio))
         audio = shape_tones(audio.astype(np.int16), TARGET_SR, final_spans(symbols, syls, durations),
-                            range_scale=PROSODY[item["emotion"]].f0_range)
+                            range_scale=PROSODY[item["emotion"]].f0_range, shift_st=PROSODY[item["emotion"]].semitones)
     except ValueError as e:
         return f"{item['id']}: {e}"
     out = wav_dir / f"{item['id']}.wav"

@@ -7,7 +7,7 @@ the tones its teacher makes, so every voiced frame is re-pitched to a textbook c
 two periods long, cut at the teacher's pitch marks and laid down at the target's spacing. Timing and
 formants stay; only F0 moves. (sox's `bend`, tried first, smeared the harmonics of fast tone moves.)
 
-  shaped = shape_tones(audio, sr, finals=[(start_s, end_s, tone), ...], range_scale=1.0)
+  shaped = shape_tones(audio, sr, finals=[(start_s, end_s, tone), ...], range_scale=1.0, shift_st=0.0)
 """
 from __future__ import annotations
 
@@ -109,17 +109,18 @@ def pitch_marks(x: np.ndarray, f0: np.ndarray, sr: int) -> tuple[np.ndarray, np.
 
 
 def shape_tones(audio: np.ndarray, sample_rate: int, finals: list[tuple[float, float, int]],
-                range_scale: float = 1.0) -> np.ndarray:
-    """int16 audio [N] → int16 audio [N] whose voiced frames follow the target tone contour."""
+                range_scale: float = 1.0, shift_st: float = 0.0) -> np.ndarray:
+    """int16 audio [N] → int16 audio [N] whose voiced frames follow the target tone contour, around the
+    utterance's median F0 moved by `shift_st` semitones (an emotion's register)."""
     x = audio.astype(np.float64) / 32768.0
     f0 = f0_track(x, sample_rate)
     voiced = ~np.isnan(f0)
-    if not finals or voiced.sum() < 3:
+    if voiced.sum() < 3:
         return audio.copy()
     median = np.exp(np.median(np.log(f0[voiced])))
     offsets = target_semitones(finals, len(f0), range_scale)
     offsets -= np.median(offsets[voiced])  # the utterance keeps its median F0: emotions keep their register
-    target = median * 2 ** (offsets / 12)
+    target = median * 2 ** ((offsets + shift_st) / 12)
     shift = np.ones(len(f0))
     shift[voiced] = np.clip(target[voiced] / f0[voiced], 2 ** (-MAX_SHIFT_ST / 12), 2 ** (MAX_SHIFT_ST / 12))
     marks, periods = pitch_marks(x, f0, sample_rate)
