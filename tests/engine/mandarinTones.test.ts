@@ -6,7 +6,8 @@ import { contourThirds, f0Track, median, voicedSemitones } from "./pitch";
 
 // The bundled voice must carry Mandarin tones: single syllables in each of the four tones, F0 measured
 // on what the engine generates. Runs only once the bundled package lists Chinese.
-const dir = join(process.cwd(), "cache_hub", "default");
+// TONE_TEST_PACKAGE points the test at another package (e.g. a candidate export before it is committed).
+const dir = process.env.TONE_TEST_PACKAGE ?? join(process.cwd(), "cache_hub", "default");
 const manifestPath = join(dir, "model.json");
 const speaksChinese = existsSync(manifestPath)
   && (JSON.parse(readFileSync(manifestPath, "utf8")) as { frontend: { languages: string[] } }).frontend.languages.includes("zh");
