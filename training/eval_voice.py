@@ -133,10 +133,10 @@ def copy_synthesis(vocoder: Path):
     """Teacher audio → mel → our vocoder: the vocoder's own share of the error."""
     import torch
     from training.audio import MelSpectrogram
-    from training.config import CONFIGS
+    from training.config import config_of
     from training.models.vocoder import Vocoder
     state = torch.load(vocoder, map_location="cpu")
-    model = Vocoder(CONFIGS[state["config_name"]].vocoder).eval()
+    model = Vocoder(config_of(state).vocoder).eval()
     model.load_state_dict(state["ema"])
     mel_fn = MelSpectrogram()
 

@@ -23,7 +23,7 @@ from onnx import helper, numpy_helper, TensorProto
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from training.audio import AudioConfig
-from training.config import CONFIGS, ModelConfig
+from training.config import CONFIGS, ModelConfig, config_of
 from training.frontend import symbols as frontend_symbols
 from training.models.acoustic_model import AcousticModel
 from training.models.emotion_controller import N_EMOTIONS
@@ -178,7 +178,8 @@ def main() -> None:
             ap.error("--acoustic and --vocoder are required unless --random-init")
         a = torch.load(args.acoustic, map_location="cpu")
         v = torch.load(args.vocoder, map_location="cpu")
-        cfg = CONFIGS[a["config_name"]]
+        a_cfg, v_cfg = config_of(a), config_of(v)
+        cfg = ModelConfig(name=a_cfg.name, acoustic=a_cfg.acoustic, vocoder=v_cfg.vocoder)
         acoustic, vocoder = AcousticModel(cfg.acoustic, len(syms)), Vocoder(cfg.vocoder)
         acoustic.load_state_dict(a[args.weights])
         vocoder.load_state_dict(v[args.weights])

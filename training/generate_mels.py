@@ -23,7 +23,7 @@ import torch
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from training.config import CONFIGS
+from training.config import config_of
 from training.frontend import symbols
 from training.models.acoustic_model import AcousticModel, upsample
 from training.models.flow_matching import sample
@@ -49,7 +49,7 @@ def main() -> None:
                 rec = json.loads(line)
                 wav_of[rec["id"]] = str((corpus / rec["wav"]).resolve())
     state = torch.load(args.acoustic, map_location="cpu")
-    model = AcousticModel(CONFIGS[state["config_name"]].acoustic, len(symbols())).eval()
+    model = AcousticModel(config_of(state).acoustic, len(symbols())).eval()
     model.load_state_dict(state["ema"])
     mean, std = state["mel_mean"], state["mel_std"]
 

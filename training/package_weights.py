@@ -24,7 +24,7 @@ from onnx import numpy_helper
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from training.config import CONFIGS, ModelConfig
+from training.config import ModelConfig
 from training.models.acoustic_model import AcousticModel
 from training.models.vocoder import Vocoder
 
@@ -106,7 +106,7 @@ def load_package(package: Path) -> tuple[AcousticModel, Vocoder, ModelConfig, di
     from training.frontend import symbols
 
     manifest = json.loads((package / "model.json").read_text())
-    cfg = CONFIGS[manifest["training"]["config"]["name"]]
+    cfg = ModelConfig.from_dict(manifest["training"]["config"])
     if manifest["frontend"]["symbols"] != symbols():
         raise ValueError("the package's symbols differ from the front end's table: cannot continue from it")
     acoustic, vocoder = AcousticModel(cfg.acoustic, len(symbols())), Vocoder(cfg.vocoder)

@@ -35,6 +35,7 @@ $PY training/train_acoustic.py --data "$WORK/acoustic.pt" --ckpt "$WORK/ckpt2" -
   --log-every 1 --init-from "$WORK/package" | tee "$WORK/warm.log"
 grep -q "starting from given weights at step 8" "$WORK/warm.log"
 grep -q "acoustic step 10/10" "$WORK/warm.log"
+! grep -q "starting fresh" "$WORK/warm.log" # without --config the package's own sizes: nothing re-initialised
 # a recorded corpus (audio + text, no durations) imported with durations by monotonic alignment search:
 # 3 of the Mandarin wavs at 16 kHz stand in for recordings
 mkdir -p "$WORK/recorded"

@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from training.config import CONFIGS
+from training.config import config_of
 from training.corpus.emotions import emotion_vector
 from training.frontend import phonemize, symbols
 from training.models.acoustic_model import AcousticModel, upsample
@@ -19,9 +19,9 @@ from training.models.vocoder import Vocoder
 class TorchSynth:
     def __init__(self, acoustic: Path, vocoder: Path, temperature: float = 0.667):
         a, v = torch.load(acoustic, map_location="cpu"), torch.load(vocoder, map_location="cpu")
-        self.acoustic = AcousticModel(CONFIGS[a["config_name"]].acoustic, len(symbols())).eval()
+        self.acoustic = AcousticModel(config_of(a).acoustic, len(symbols())).eval()
         self.acoustic.load_state_dict(a["ema"])
-        self.vocoder = Vocoder(CONFIGS[v["config_name"]].vocoder).eval()
+        self.vocoder = Vocoder(config_of(v).vocoder).eval()
         self.vocoder.load_state_dict(v["ema"])
         self.mean, self.std, self.temperature = a["mel_mean"], a["mel_std"], temperature
 

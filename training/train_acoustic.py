@@ -18,7 +18,7 @@ import torch
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from training.checkpoint import TrainingRun, load
-from training.config import CONFIGS
+from training.config import CONFIGS, config_of
 from training.frontend import symbols
 from training.models.acoustic_model import AcousticModel
 from training.package_weights import load_package
@@ -44,11 +44,21 @@ def collate(items: list[dict], mel_mean: float, mel_std: float) -> dict:
     return batch
 
 
+def partial_state(model: torch.nn.Module, given: dict) -> dict:
+    """model's state with every tensor of `given` whose name and shape match: a package whose sizes
+    differ from --config in one part (the decoder, say) still gives the rest; that part starts fresh."""
+    state = model.state_dict()
+    fresh = sorted({k.split(".")[0] for k, v in state.items() if k not in given or given[k].shape != v.shape})
+    if fresh:
+        print(f"acoustic: sizes differ from the package, starting fresh: {', '.join(fresh)}", flush=True)
+    return {k: given[k] if k in given and given[k].shape == v.shape else v for k, v in state.items()}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, required=True)
     ap.add_argument("--ckpt", type=Path, required=True)
-    ap.add_argument("--config", default="base")
+    ap.add_argument("--config", help="model sizes (training/config.py); default: --init-from's own, else base")
     ap.add_argument("--steps", type=int, default=30000)
     ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--crop", type=int, default=192)
@@ -62,21 +72,23 @@ def main() -> None:
 
     data = torch.load(args.data)
     items, mel_mean, mel_std = data["items"], data["mel_mean"], data["mel_std"]
-    cfg = CONFIGS[args.config]
-    model = AcousticModel(cfg.acoustic, len(symbols()))
-    init = None
-    if args.init_from and not (args.ckpt / "acoustic_latest.pt").exists():
-        acoustic, _, cfg, manifest = load_package(args.init_from)
+    cfg, init = CONFIGS[args.config or "base"], None
+    if (state := load(args.ckpt / "acoustic_latest.pt")) is not None:
+        mel_mean, mel_std, cfg = state["mel_mean"], state["mel_std"], config_of(state)
         model = AcousticModel(cfg.acoustic, len(symbols()))
-        init = (acoustic.state_dict(), manifest["training"].get("acoustic_step", 0))
+    elif args.init_from:
+        acoustic, _, package_cfg, manifest = load_package(args.init_from)
+        cfg = CONFIGS[args.config] if args.config else package_cfg
+        model = AcousticModel(cfg.acoustic, len(symbols()))
+        init = (partial_state(model, acoustic.state_dict()), manifest["training"].get("acoustic_step", 0))
         # the package's weights expect its own mel normalisation, whatever the new corpus's statistics
         mel_mean, mel_std = manifest["audio"]["mel_mean"], manifest["audio"]["mel_std"]
-    elif (state := load(args.ckpt / "acoustic_latest.pt")) is not None:
-        mel_mean, mel_std = state["mel_mean"], state["mel_std"]
+    else:
+        model = AcousticModel(cfg.acoustic, len(symbols()))
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
     run = TrainingRun("acoustic", model, opt, args.ckpt / "acoustic_latest.pt", total_steps=args.steps, clip=5.0,
                       log_every=args.log_every, save_every=args.save_every, init=init,
-                      extra_state={"config_name": cfg.name, "mel_mean": mel_mean, "mel_std": mel_std})
+                      extra_state={"config_name": cfg.name, "config": cfg.to_dict(), "mel_mean": mel_mean, "mel_std": mel_std})
     print(f"acoustic: {len(items)} utterances, {sum(p.numel() for p in model.parameters()) / 1e6:.2f}M parameters",
           flush=True)
     # Similar lengths per batch: less padding, so each step costs less.

@@ -26,9 +26,9 @@ import torch.nn.functional as F
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from training.audio import AudioConfig, MelSpectrogram, Stft
-from training.checkpoint import TrainingRun
+from training.checkpoint import TrainingRun, load
 from training.package_weights import load_package
-from training.config import CONFIGS
+from training.config import CONFIGS, config_of
 from training.models.vocoder import Vocoder
 
 TWO_PI = 2 * math.pi
@@ -120,7 +120,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, nargs="+", required=True)
     ap.add_argument("--ckpt", type=Path, required=True)
-    ap.add_argument("--config", default="base")
+    ap.add_argument("--config", help="model sizes (training/config.py); default: --init-from's own, else base")
     ap.add_argument("--steps", type=int, default=40000)
     ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--segment", type=int, default=8192)
@@ -134,17 +134,18 @@ def main() -> None:
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
 
-    cfg = CONFIGS[args.config]
-    model = Vocoder(cfg.vocoder)
-    init = None
-    if args.init_from and not (args.ckpt / "vocoder_latest.pt").exists():
-        _, vocoder, cfg, manifest = load_package(args.init_from)
-        model = Vocoder(cfg.vocoder)
+    cfg, init = CONFIGS[args.config or "base"], None
+    if (state := load(args.ckpt / "vocoder_latest.pt")) is not None:
+        cfg = config_of(state)
+    elif args.init_from:
+        _, vocoder, package_cfg, manifest = load_package(args.init_from)
+        cfg = CONFIGS[args.config] if args.config else package_cfg
         init = (vocoder.state_dict(), manifest["training"].get("vocoder_step", 0))
+    model = Vocoder(cfg.vocoder)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, betas=(0.8, 0.99), weight_decay=0.01)
     run = TrainingRun("vocoder", model, opt, args.ckpt / "vocoder_latest.pt", total_steps=args.steps, clip=10.0,
                       log_every=args.log_every, save_every=args.save_every, init=init,
-                      extra_state={"config_name": cfg.name})
+                      extra_state={"config_name": cfg.name, "config": cfg.to_dict()})
     sched = lambda s: args.lr * run.warmup(200) * max(0.05, 0.5 * (1 + math.cos(math.pi * min(1.0, s / args.steps))))
 
     data = AudioSegments(args.corpus, args.segment, set())
