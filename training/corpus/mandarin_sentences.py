@@ -299,6 +299,26 @@ def training_sentences(n_target: int = 6000, seed: int = 20261123) -> list[str]:
 
 POOL_SIZE = 6000
 
+# Short utterances, one character to one word: people type "好" or "谢谢" as often as a sentence, and the
+# duration predictor must have seen utterances that short (trained on sentences only, it gives a lone
+# syllable a tenth of a second). The characters cover the four tones; none shares a syllable with the
+# tone test's sets (ma, tang, yi, ba, fei), so that test still measures syllables the model never heard alone.
+SHORT_CHARACTERS = ("天书花高开风听说吃喝山西东多生家七三歌春秋冬猫包星心中新"
+                    "人来学国门年鱼钱红白同球茶牛羊云床船头南"
+                    "好我水你九五小老手走买想口狗雨酒米海火"
+                    "大去是看四六快路面菜坐睡谢树爱饭字电问夜")
+SHORT_WORDS = ["你好", "谢谢", "好的", "对不起", "没关系", "再见", "早上好", "晚安", "是的", "不是", "当然",
+               "太好了", "没问题", "请进", "欢迎", "加油", "真的吗", "等一下", "明白了", "辛苦了"]
+TERMINATORS = ["", "。", "", "！", "", "？", "", "。"]
+
+
+def short_utterances() -> list[str]:
+    """Single characters and words, alone, with and without a full stop / exclamation / question mark."""
+    words = list(SHORT_CHARACTERS) + SHORT_WORDS + PLACES + CITIES + WEATHER + [n for _, n in FOOD + THINGS]
+    words = list(dict.fromkeys(w for w in words if w not in EVAL_SENTENCES))
+    return [w + TERMINATORS[i % len(TERMINATORS)] for i, w in enumerate(words)] + \
+           [w + TERMINATORS[(i + 1) % len(TERMINATORS)] for i, w in enumerate(SHORT_CHARACTERS)]
+
 
 def pick(n: int, seed: int = 1234) -> list[str]:
     """n training sentences (pick(n) is a prefix of pick(m) for n < m, like sentences.pick): the polyphone

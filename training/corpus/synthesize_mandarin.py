@@ -30,7 +30,7 @@ from scipy.signal import resample_poly
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from training.corpus.emotions import EMOTIONS, PROSODY
-from training.corpus.mandarin_sentences import pick
+from training.corpus.mandarin_sentences import pick, short_utterances
 from training.corpus.tone_shaper import shape_tones
 
 REPO = Path(__file__).resolve().parents[2]
@@ -266,7 +266,8 @@ def phonemize(items: list[dict]) -> dict[str, dict]:
 
 
 def plan(n_sentences: int, emotional_fraction: float, seed: int) -> list[dict]:
-    """Every sentence in neutral; a fraction again in one emotion, cycling through all eight (as synthesize.py)."""
+    """Every sentence in neutral; a fraction again in one emotion, cycling through all eight (as synthesize.py);
+    then the short utterances (mandarin_sentences.short_utterances) the same way."""
     rng = random.Random(seed)
     items = []
     for i, text in enumerate(pick(n_sentences, seed)):
@@ -274,6 +275,9 @@ def plan(n_sentences: int, emotional_fraction: float, seed: int) -> list[dict]:
         if rng.random() < emotional_fraction:
             emo = EMOTIONS[i % len(EMOTIONS)]
             items.append({"id": f"{SPEAKER}_{i:05d}_{emo}", "text": text, "emotion": emo})
+    for i, text in enumerate(short_utterances()):
+        emotions = ["neutral"] + ([EMOTIONS[i % len(EMOTIONS)]] if rng.random() < emotional_fraction else [])
+        items += [{"id": f"{SPEAKER}_short{i:04d}_{emo}", "text": text, "emotion": emo} for emo in emotions]
     return items
 
 
