@@ -158,6 +158,8 @@ def main() -> None:
     ap.add_argument("--weights", choices=["ema", "model"], default="ema",
                     help="the averaged weights (default) or the raw ones (early in training the average lags)")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--languages", help="comma-separated: list only these of --meta's languages (and their "
+                                        "speakers), e.g. while another language does not pass its checks yet")
     args = ap.parse_args()
 
     torch.manual_seed(args.seed)
@@ -189,6 +191,12 @@ def main() -> None:
         meta.setdefault("id", args.out.name)
         meta.setdefault("name", f"random-weight {args.config} fixture")
         meta.setdefault("provenance", {"note": "random weights; for tests only"})
+    if args.languages:
+        keep = args.languages.split(",")
+        if unknown := set(keep) - set(meta.get("languages", ["en"])):
+            ap.error(f"--languages: not in the package's languages: {sorted(unknown)}")
+        meta["languages"] = keep
+        meta["speakers"] = [s for s in meta.get("speakers", []) if set(s["languages"]) <= set(keep)]
     export_package(acoustic, vocoder, cfg, args.out, mel_mean=mel_mean, mel_std=mel_std, symbols=syms, meta=meta)
     print(f"exported {args.out}")
 
