@@ -117,7 +117,9 @@ npm_install() {
     log "dependencies: npm install (first run or package-lock.json changed) ..."
     npm install --no-audit --no-fund --loglevel=error || die "npm install failed (see the output above)."
   fi
-  echo "$wanted" > "$INSTALL_STAMP"
+  # stamped after the install: npm may rewrite package-lock.json (entries for other platforms' optional
+  # packages), and the next start must see what is on disk now
+  install_stamp_value > "$INSTALL_STAMP"
 }
 
 # ---------------------------------------------------------------- next build

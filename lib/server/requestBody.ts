@@ -8,6 +8,30 @@ import { ApiError, zodToApiError } from "./apiErrors";
 /** Bodies are small JSON documents; 5000 characters of text is at most ~20 kB of UTF-8. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
+/** How much of an oversized body is still read (and dropped) before answering 413, and for how long. */
+const DISCARD_BYTES = 8 * 1024 * 1024;
+const DISCARD_MS = 5000;
+
+/**
+ * Reads and drops the rest of a body that went over the limit. Cancelling at once closes the connection
+ * while the client is still sending, and the client then sees a broken pipe instead of the 413; bounded
+ * in bytes and time so a huge or slow upload still ends.
+ */
+async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+  let dropped = 0;
+  const deadline = Date.now() + DISCARD_MS;
+  try {
+    while (dropped < DISCARD_BYTES && Date.now() < deadline) {
+      const timeout = new Promise<"timeout">((r) => setTimeout(r, Math.max(0, deadline - Date.now()), "timeout").unref());
+      const chunk = await Promise.race([reader.read(), timeout]);
+      if (chunk === "timeout" || chunk.done) break;
+      dropped += chunk.value.byteLength;
+    }
+  } finally {
+    await reader.cancel().catch(() => {});
+  }
+}
+
 async function readLimited(request: Request, limit: number): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > limit) {
@@ -22,7 +46,7 @@ async function readLimited(request: Request, limit: number): Promise<string> {
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel().catch(() => {});
+      await discardRest(reader);
       throw new ApiError("payload_too_large", 413, `request body is larger than ${limit} bytes`);
     }
     parts.push(value);
