@@ -6,8 +6,9 @@
 import type { Float } from "./modelParts";
 
 export type EncodedText = {
-  /** [80,T] */ mu: Float;
+  /** [K*80,T], K prior anchors per token */ mu: Float;
   /** [T] */ logDurations: Float;
+  /** [K,T] pitch anchors, when the package predicts pitch */ pitch?: Float;
   tokens: number;
 };
 
@@ -18,7 +19,7 @@ export function encodedTextKey(p: { text: string; voice: string; emotion: string
 }
 
 function sizeOf(e: EncodedText): number {
-  return e.mu.byteLength + e.logDurations.byteLength + 64;
+  return e.mu.byteLength + e.logDurations.byteLength + (e.pitch?.byteLength ?? 0) + 64;
 }
 
 export class EncodedTextCache {

@@ -56,6 +56,10 @@ export const modelManifestSchema = z.object({
     max_steps: z.number().int().positive(),
     temperature: z.number().nonnegative(),
     frame_multiple: z.number().int().positive(),
+    /** Encoder prior frames per token, interpolated over the token (lengthRegulator.ts); 1 = repeated. */
+    prior_anchors: z.number().int().min(1).max(8).default(1),
+    /** The encoder predicts a pitch contour (same anchors) and the decoder takes it as an input. */
+    pitch: z.boolean().default(false),
   }),
   files: z.object({ encoder: partFiles, decoder: partFiles, vocoder: partFiles, emotion: partFiles }),
   sha256: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/)),

@@ -51,17 +51,18 @@ export class SynthesisPipeline {
     const t0 = performance.now();
     const encoded = await this.encode(items.map((it) => it.segment), p, times);
 
-    // [B,80,T] padded encoder outputs → durations → [B,80,F].
+    // [B,K*80,T] padded encoder outputs → durations → [B,80,F].
+    const K = this.manifest.decoder.prior_anchors;
     const T = Math.max(...encoded.map((e) => e.tokens));
-    const mu = new Float32Array(B * 80 * T);
-    const logd = new Float32Array(B * T);
-    encoded.forEach((e, b) => {
-      for (let c = 0; c < 80; c++) mu.set(e.mu.subarray(c * e.tokens, (c + 1) * e.tokens), (b * 80 + c) * T);
-      logd.set(e.logDurations, b * T);
-    });
+    const mu = padTokens(encoded.map((e) => ({ rows: e.mu, tokens: e.tokens })), K * 80, T);
+    const logd = padTokens(encoded.map((e) => ({ rows: e.logDurations, tokens: e.tokens })), 1, T);
     const lengths = encoded.map((e) => e.tokens);
     const durs = durations(logd, lengths, T, p.lengthScale);
-    const reg = regulate(mu, durs, T, this.manifest.decoder.frame_multiple);
+    const reg = regulate(mu, durs, T, this.manifest.decoder.frame_multiple, K);
+    const pitch = this.manifest.decoder.pitch
+      ? regulate(padTokens(encoded.map((e) => ({ rows: e.pitch!, tokens: e.tokens })), K, T), durs, T,
+        this.manifest.decoder.frame_multiple, K, 1).muY
+      : undefined;
     const F = reg.frames;
     times.shapes.push({ batch: B, tokens: T, frames: F, steps: p.steps });
 
@@ -76,7 +77,7 @@ export class SynthesisPipeline {
     const speakers = items.map((it) => p.speakerFor(it.segment).index);
     const style = new Float32Array(B * S);
     for (let b = 0; b < B; b++) style.set(p.style, b * S);
-    const cond = { mu: reg.muY, mask: reg.mask, speakers, style, batch: B, frames: F, styleDim: S };
+    const cond = { mu: reg.muY, mask: reg.mask, pitch, speakers, style, batch: B, frames: F, styleDim: S };
     const y = await eulerSolve({
       x0: x, steps: p.steps, mask: reg.mask, frames: F, beforeStep: p.checkpoint,
       velocity: (xt, t) => this.parts.decoder.velocity(xt, t, cond),
@@ -122,12 +123,32 @@ export class SynthesisPipeline {
     });
     misses.forEach((i, b) => {
       const n = lengths[b]!;
-      const mu = new Float32Array(80 * n);
-      for (let c = 0; c < 80; c++) mu.set(res.mu.subarray((b * 80 + c) * T, (b * 80 + c) * T + n), c * n);
-      const e: EncodedText = { mu, logDurations: res.logDurations.slice(b * T, b * T + n), tokens: n };
+      const K = this.manifest.decoder.prior_anchors;
+      const e: EncodedText = {
+        mu: unpadTokens(res.mu, b, K * 80, T, n),
+        logDurations: res.logDurations.slice(b * T, b * T + n),
+        pitch: res.pitch ? unpadTokens(res.pitch, b, K, T, n) : undefined,
+        tokens: n,
+      };
       this.cache.set(keys[i]!, e);
       out[i] = e;
     });
     return out as EncodedText[];
   }
+}
+
+/** Items of [rows, tokens_i] each → one [B, rows, T] batch, zero-padded past each item's tokens. */
+function padTokens(items: { rows: Float; tokens: number }[], rows: number, T: number): Float {
+  const out = new Float32Array(items.length * rows * T);
+  items.forEach((it, b) => {
+    for (let c = 0; c < rows; c++) out.set(it.rows.subarray(c * it.tokens, (c + 1) * it.tokens), (b * rows + c) * T);
+  });
+  return out;
+}
+
+/** Item b of a [B, rows, T] batch → its own [rows, n] (its first n tokens). */
+function unpadTokens(batch: Float, b: number, rows: number, T: number, n: number): Float {
+  const out = new Float32Array(rows * n);
+  for (let c = 0; c < rows; c++) out.set(batch.subarray((b * rows + c) * T, (b * rows + c) * T + n), c * n);
+  return out;
 }

@@ -95,7 +95,7 @@ export class TTS {
     this.scheduler = new Scheduler(opts.maxConcurrent ?? 2, opts.maxQueue ?? 16);
     this.cache = new EncodedTextCache(opts.cacheEntries ?? 512, opts.cacheBytes ?? 64 * 1024 * 1024);
     this.pipeline = new SynthesisPipeline({
-      encoder: new Encoder(this.sessions.encoder), decoder: new Decoder(this.sessions.decoder), vocoder: new Vocoder(this.sessions.vocoder),
+      encoder: new Encoder(this.sessions.encoder, this.pkg.manifest.decoder.pitch), decoder: new Decoder(this.sessions.decoder), vocoder: new Vocoder(this.sessions.vocoder),
     }, pkg.manifest, this.cache);
     this.emotion = new EmotionController(this.sessions.emotion);
     this.maxChars = opts.maxChars ?? 5000;

@@ -17,6 +17,14 @@ class AcousticConfig:
     # encoder + 10 steps + vocoder under RTF 0.05 on 2 CPU cores (default@0.1.0 had (160, 224)).
     decoder_channels: tuple[int, int] = (96, 160)
     decoder_kernel: int = 3
+    # The encoder's prior per token: 1 = one mel frame repeated over the token (Matcha-TTS); K > 1 = K
+    # frames at evenly spaced points of the token, linearly interpolated between. A repeated frame
+    # carries no contour, so a rising and a falling Mandarin tone got the same pitch; anchors give the
+    # decoder each token's start, middle and end.
+    prior_anchors: int = 3
+    # Also predict a pitch contour (same anchors) and give it to the decoder as one more input channel:
+    # the mel prior alone did not carry Mandarin tones (training/pitch.py).
+    pitch: bool = True
     dropout: float = 0.1
     n_speakers: int = 4  # room for voices added by later corpora without reshaping
 
@@ -40,7 +48,8 @@ class ModelConfig:
     @staticmethod
     def from_dict(d: dict) -> "ModelConfig":
         """The inverse of to_dict: a package's manifest describes its own sizes."""
-        a = {**d["acoustic"], "decoder_channels": tuple(d["acoustic"]["decoder_channels"])}
+        # packages made before prior anchors and pitch existed: one frame per token, no pitch
+        a = {"prior_anchors": 1, "pitch": False, **d["acoustic"], "decoder_channels": tuple(d["acoustic"]["decoder_channels"])}
         return ModelConfig(name=d["name"], acoustic=AcousticConfig(**a), vocoder=VocoderConfig(**d["vocoder"]))
 
 

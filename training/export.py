@@ -43,8 +43,8 @@ class EncoderGraph(torch.nn.Module):
 
     def forward(self, phonemes, phoneme_lengths, speaker, style):
         mask = sequence_mask(phoneme_lengths, phonemes.shape[1])
-        mu, logw = self.model.encoder(phonemes, mask, self.model.condition(speaker, style))
-        return mu, logw
+        mu, logw, pitch = self.model.encoder(phonemes, mask, self.model.condition(speaker, style))
+        return (mu, logw) if pitch is None else (mu, logw, pitch)
 
 
 class DecoderGraph(torch.nn.Module):
@@ -52,8 +52,9 @@ class DecoderGraph(torch.nn.Module):
         super().__init__()
         self.model = model
 
-    def forward(self, x, t, mu, mask, speaker, style):
-        return self.model.decoder(x, mu, mask, t, self.model.condition(speaker, style))
+    def forward(self, x, t, mu, mask, speaker, style, pitch=None):
+        cond = mu if pitch is None else torch.cat([mu, pitch], dim=1)
+        return self.model.decoder(x, cond, mask, t, self.model.condition(speaker, style))
 
 
 def _export(module, args, path: Path, inputs: list[str], outputs: list[str], axes: dict) -> None:
@@ -96,18 +97,21 @@ def export_graphs(acoustic: AcousticModel, vocoder: Vocoder, cfg: ModelConfig, o
     b, t, f = 1, 12, 32
     _export(acoustic.emotion, (torch.zeros(b, N_EMOTIONS),), out / "emotion.onnx", ["emotion"], ["style"],
             {"emotion": {0: "B"}, "style": {0: "B"}})
+    pitch = cfg.acoustic.pitch
     _export(EncoderGraph(acoustic),
             (torch.ones(b, t, dtype=torch.long), torch.full((b,), t, dtype=torch.long),
              torch.zeros(b, dtype=torch.long), torch.zeros(b, style_dim)),
-            out / "encoder.onnx", ["phonemes", "phoneme_lengths", "speaker", "style"], ["mu", "log_durations"],
+            out / "encoder.onnx", ["phonemes", "phoneme_lengths", "speaker", "style"],
+            ["mu", "log_durations"] + ["pitch"] * pitch,
             {"phonemes": {0: "B", 1: "T"}, "phoneme_lengths": {0: "B"}, "speaker": {0: "B"}, "style": {0: "B"},
-             "mu": {0: "B", 2: "T"}, "log_durations": {0: "B", 1: "T"}})
+             "mu": {0: "B", 2: "T"}, "log_durations": {0: "B", 1: "T"}, **({"pitch": {0: "B", 2: "T"}} if pitch else {})})
     _export(DecoderGraph(acoustic),
             (torch.randn(b, 80, f), torch.full((b,), 0.5), torch.randn(b, 80, f), torch.ones(b, 1, f),
-             torch.zeros(b, dtype=torch.long), torch.zeros(b, style_dim)),
-            out / "decoder.onnx", ["x", "t", "mu", "mask", "speaker", "style"], ["velocity"],
+             torch.zeros(b, dtype=torch.long), torch.zeros(b, style_dim), *([torch.randn(b, 1, f)] if pitch else [])),
+            out / "decoder.onnx", ["x", "t", "mu", "mask", "speaker", "style"] + ["pitch"] * pitch, ["velocity"],
             {"x": {0: "B", 2: "F"}, "t": {0: "B"}, "mu": {0: "B", 2: "F"}, "mask": {0: "B", 2: "F"},
-             "speaker": {0: "B"}, "style": {0: "B"}, "velocity": {0: "B", 2: "F"}})
+             "speaker": {0: "B"}, "style": {0: "B"}, "velocity": {0: "B", 2: "F"},
+             **({"pitch": {0: "B", 2: "F"}} if pitch else {})})
     _export(vocoder, (torch.randn(b, 80, f),), out / "vocoder.onnx", ["mel"], ["audio"],
             {"mel": {0: "B", 2: "F"}, "audio": {0: "B", 1: "N"}})
 
@@ -138,7 +142,8 @@ def export_package(acoustic: AcousticModel, vocoder: Vocoder, cfg: ModelConfig, 
         "speakers": meta.get("speakers", [{"id": "slt", "name": "Serena (US English)", "index": 0, "languages": ["en"]}]),
         "emotions": {"names": EMOTIONS, "style_dim": style_dim, "neutral_style": [round(v, 6) for v in neutral]},
         "decoder": {"solver": "euler", "default_steps": 10, "min_steps": 2, "max_steps": 32,
-                    "temperature": meta.get("temperature", 0.667), "frame_multiple": 4},
+                    "temperature": meta.get("temperature", 0.667), "frame_multiple": 4,
+                    "prior_anchors": cfg.acoustic.prior_anchors, "pitch": cfg.acoustic.pitch},
         "files": files,
         "training": {"config": cfg.to_dict(), **meta.get("training", {})},
         "sha256": {name: sha256(out / name) for part in files.values() for name in part.values()},
@@ -191,6 +196,8 @@ def main() -> None:
         meta.setdefault("id", args.out.name)
         meta.setdefault("name", f"random-weight {args.config} fixture")
         meta.setdefault("provenance", {"note": "random weights; for tests only"})
+        with torch.no_grad():  # random durations could round to 0 frames: centre them on ~4 frames a token
+            acoustic.encoder.duration.proj.bias.fill_(float(np.log1p(4.0)))
     if args.languages:
         keep = args.languages.split(",")
         if unknown := set(keep) - set(meta.get("languages", ["en"])):

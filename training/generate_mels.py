@@ -25,7 +25,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from training.config import config_of
 from training.frontend import symbols
-from training.models.acoustic_model import AcousticModel, upsample
+from training.models.acoustic_model import AcousticModel
 from training.models.flow_matching import sample
 from training.models.layers import sequence_mask
 
@@ -67,10 +67,10 @@ def main() -> None:
             x_mask = sequence_mask(torch.tensor([ids.shape[1]]), ids.shape[1])
             style = model.emotion(it["emotion"].unsqueeze(0))
             cond = model.condition(torch.tensor([it["speaker"]]), style)
-            mu_x, _ = model.encoder(ids, x_mask, cond)
+            mu_x, _, pitch_x = model.encoder(ids, x_mask, cond)
             n = int(it["durations"].sum())
             padded = n + (-n) % 4
-            mu_y = upsample(mu_x, it["durations"].unsqueeze(0), padded)
+            mu_y = model.decoder_input(mu_x, pitch_x, it["durations"].unsqueeze(0), padded)
             y_mask = (torch.arange(padded) < n).float().view(1, 1, -1)
             mel = sample(model.decoder, mu_y, y_mask, cond, args.steps, generator=gen)[0, :, :n]
             out.append({"id": it["id"], "wav": wav_of[it["id"]], "mel": (mel * std + mean).half()})

@@ -1,4 +1,4 @@
-"""Build the acoustic model's training set from the corpus: front-end tokens, mels, durations.
+"""Build the acoustic model's training set from the corpus: front-end tokens, mels, durations, pitch.
 
   python3 training/prepare_acoustic.py --corpus DIR [DIR ...] --out DIR/acoustic.pt [--voice training/default_voice.json]
 
@@ -26,6 +26,7 @@ from training.audio import AudioConfig, MelSpectrogram
 from training.corpus.emotions import emotion_vector
 from training.corpus.synthesize_mandarin import phonemize as mandarin_tokens
 from training.frontend import phonemize
+from training.pitch import pitch_contour
 
 MAX_COST_PER_PHONE = 0.35
 
@@ -56,9 +57,9 @@ def main() -> None:
         if "ids" not in tok:
             dropped["frontend"] += 1
             continue
-        _, audio = wavfile.read(it["dir"] / it["wav"])
-        n_frames = len(audio) // cfg.hop_length
-        audio = torch.from_numpy(audio[: n_frames * cfg.hop_length].astype(np.float32) / 32768.0)
+        _, pcm = wavfile.read(it["dir"] / it["wav"])
+        n_frames = len(pcm) // cfg.hop_length
+        audio = torch.from_numpy(pcm[: n_frames * cfg.hop_length].astype(np.float32) / 32768.0)
         with torch.no_grad():
             mel = mel_fn(audio.unsqueeze(0))[0]
         if "durations_frames" in it:  # Mandarin teacher: durations already per token (synthesize_mandarin.py)
@@ -74,6 +75,7 @@ def main() -> None:
         sum_, sq, n = sum_ + float(mel.sum()), sq + float((mel ** 2).sum()), n + mel.numel()
         data.append({"id": it["id"], "text": it["text"], "phonemes": torch.tensor(tok["ids"], dtype=torch.long),
                      "durations": torch.from_numpy(durations), "mel": mel.half(),
+                     "pitch": torch.from_numpy(pitch_contour(pcm)).half(),
                      "speaker": speaker_index[it["speaker"]], "emotion": torch.tensor(emotion_vector(it["emotion"])),
                      "emotion_name": it["emotion"]})
         if (k + 1) % 500 == 0:

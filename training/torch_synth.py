@@ -10,7 +10,7 @@ import torch
 from training.config import config_of
 from training.corpus.emotions import emotion_vector
 from training.frontend import phonemize, symbols
-from training.models.acoustic_model import AcousticModel, upsample
+from training.models.acoustic_model import AcousticModel
 from training.models.flow_matching import sample
 from training.models.layers import sequence_mask
 from training.models.vocoder import Vocoder
@@ -32,11 +32,11 @@ class TorchSynth:
         x_mask = sequence_mask(torch.tensor([len(ids)]), len(ids))
         style = self.acoustic.emotion(torch.tensor([emotion_vector(emotion)]) if emotion != "neutral" else torch.zeros(1, 8))
         cond = self.acoustic.condition(torch.zeros(1, dtype=torch.long), style)
-        mu_x, logw = self.acoustic.encoder(x, x_mask, cond)
+        mu_x, logw, pitch_x = self.acoustic.encoder(x, x_mask, cond)
         durations = torch.clamp(torch.round(torch.expm1(logw)), min=0).long() * x_mask.squeeze(1).long()
         n = int(durations.sum())
         n += (-n) % 4
-        mu_y = upsample(mu_x, durations, n)
+        mu_y = self.acoustic.decoder_input(mu_x, pitch_x, durations, n)
         y_mask = torch.ones(1, 1, n)
         mel = sample(self.acoustic.decoder, mu_y, y_mask, cond, steps, self.temperature,
                      torch.Generator().manual_seed(seed))

@@ -22,6 +22,7 @@ export async function requestFlops(pkg: ModelPackage, shapes: PassShape[], threa
     }, threads);
     const dec = await countFlops(pkg.filePath("decoder", "fp32"), {
       x: f32([B, 80, F]), t: f32([B]), mu: f32([B, 80, F]), mask: f32([B, 1, F]), speaker: i64(0, [B]), style: f32([B, S]),
+      ...(pkg.manifest.decoder.pitch ? { pitch: f32([B, 1, F]) } : {}),
     }, threads);
     const voc = await countFlops(pkg.filePath("vocoder", "fp32"), { mel: f32([B, 80, F]) }, threads);
     out.spectrogram += enc.total + steps * dec.total;

@@ -30,19 +30,11 @@ if __package__ in (None, ""):
 from training.corpus.emotions import EMOTIONS, PROSODY
 from training.corpus.mandarin_sentences import EVAL_SENTENCES, pick
 from training.corpus.synthesize_mandarin import HOP_LENGTH, TARGET_SR, phonemize, render
-from training.corpus.tone_shaper import HOP_S, f0_track
+from training.pitch import f0_per_frame
 
 SENTENCES = pick(6)[:4] + EVAL_SENTENCES[:1] + EVAL_SENTENCES[2:7]  # polyphones, the benchmark sentence, numbers
 TONE_PROBE = "妈，麻，马，骂。"  # mā, má, mǎ, mà with pauses between: no sandhi
 EMOTION_PROBE = EVAL_SENTENCES[0]
-
-
-def f0_per_frame(audio: np.ndarray, sr: int = TARGET_SR, hop: int = HOP_LENGTH) -> np.ndarray:
-    """int16 audio [N] → F0 in Hz per hop-sized frame [N // hop] (0 where unvoiced); the tone shaper's
-    YIN tracker on the < 500 Hz band (a plain autocorrelation locks onto espeak's formant peaks)."""
-    f0 = f0_track(audio.astype(np.float64) / 32768.0, sr)
-    centres = (np.arange(len(audio) // hop) * hop + hop // 2) // int(HOP_S * sr)
-    return np.nan_to_num(f0[np.minimum(centres, len(f0) - 1)], nan=0.0)
 
 
 def final_contours(rec: dict, audio: np.ndarray) -> list[tuple[int, float, float, float]]:

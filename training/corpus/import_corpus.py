@@ -42,7 +42,7 @@ from training.align_mas import monotonic_alignment, prior_log_likelihood
 from training.audio import AudioConfig, MelSpectrogram
 from training.corpus.emotions import EMOTIONS
 from training.corpus.synthesize_mandarin import phonemize
-from training.models.acoustic_model import AcousticModel, upsample
+from training.models.acoustic_model import AcousticModel, token_means, upsample
 from training.models.emotion_controller import N_EMOTIONS
 
 REPO = Path(__file__).resolve().parents[2]
@@ -186,16 +186,16 @@ def main() -> None:
                     ids = torch.tensor([tok["ids"]], dtype=torch.long)
                     with torch.no_grad():
                         mel = (mel_fn(x.unsqueeze(0))[0] - mel_mean) / mel_std            # [80, F]
-                        mu_x, _ = model.encoder(ids, torch.ones(1, 1, ids.shape[1]), cond)  # [1, 80, T]
+                        mu_x = model.encoder(ids, torch.ones(1, 1, ids.shape[1]), cond)[0]  # [1, K*80, T]
                     try:
                         if n_frames == 0:
                             raise ValueError("no audio")
                         skippable = np.array([not is_phone(s) for s in tok["symbols"]])
-                        durations = monotonic_alignment(prior_log_likelihood(mu_x[0].numpy(), mel.numpy()), skippable)
+                        durations = monotonic_alignment(prior_log_likelihood(token_means(mu_x, model.anchors)[0].numpy(), mel.numpy()), skippable)
                     except ValueError as e:
                         skipped["alignment"].append(f"{it['source']}: {e}")
                     else:
-                        mu_y = upsample(mu_x, torch.from_numpy(durations).unsqueeze(0), n_frames)[0]
+                        mu_y = upsample(mu_x, torch.from_numpy(durations).unsqueeze(0), n_frames, model.anchors)[0]
                         loss = float(((mel - mu_y) ** 2).mean())
                         wav_out = wav_dir / f"{it['id']}.wav"
                         wavfile.write(wav_out, cfg.sample_rate, audio)

@@ -1,6 +1,7 @@
 """Text encoder + duration predictor (Matcha-TTS style, rotary self-attention).
 
-phonemes [B, T] + conditioning [B, C] → hidden [B, H, T], mel prior mu [B, 80, T], log durations [B, T].
+phonemes [B, T] + conditioning [B, C] → mel prior mu [B, K*80, T] (K anchors per token, anchor-major), log durations
+[B, T], pitch [B, K, T] (optional).
 Durations are predicted as log(frames + 1) so zero-length tokens (word boundaries) are representable.
 """
 from __future__ import annotations
@@ -58,29 +59,30 @@ class EncoderLayer(nn.Module):
         return self.norm2(x + self.drop(y)) * mask
 
 
-class DurationPredictor(nn.Module):
-    """hidden [B, H, T] (detached) + cond [B, C] → log(frames + 1) [B, T]."""
+class VariancePredictor(nn.Module):
+    """hidden [B, H, T] + cond [B, C] → [B, outputs, T]: log(frames + 1) per token (duration, from the
+    detached hidden) or the pitch at each of K anchors (training/pitch.py)."""
 
-    def __init__(self, channels: int, cond_dim: int, filters: int, dropout: float):
+    def __init__(self, channels: int, cond_dim: int, filters: int, dropout: float, outputs: int = 1):
         super().__init__()
         self.cond = nn.Linear(cond_dim, channels)
         self.conv1 = nn.Conv1d(channels, filters, 3, padding=1)
         self.norm1 = ChannelLayerNorm(filters)
         self.conv2 = nn.Conv1d(filters, filters, 3, padding=1)
         self.norm2 = ChannelLayerNorm(filters)
-        self.proj = nn.Conv1d(filters, 1, 1)
+        self.proj = nn.Conv1d(filters, outputs, 1)
         self.drop = nn.Dropout(dropout)
 
     def forward(self, h: torch.Tensor, cond: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
         x = (h + self.cond(cond).unsqueeze(-1)) * mask
         x = self.drop(self.norm1(torch.relu(self.conv1(x)))) * mask
         x = self.drop(self.norm2(torch.relu(self.conv2(x)))) * mask
-        return (self.proj(x) * mask).squeeze(1)
+        return self.proj(x) * mask
 
 
 class TextEncoder(nn.Module):
     def __init__(self, n_symbols: int, channels: int, heads: int, layers: int, ffn: int, cond_dim: int,
-                 n_feats: int, dp_filters: int, dropout: float):
+                 n_feats: int, dp_filters: int, dropout: float, anchors: int = 1, pitch: bool = False):
         super().__init__()
         self.embed = nn.Embedding(n_symbols, channels)
         nn.init.normal_(self.embed.weight, 0.0, channels ** -0.5)
@@ -89,11 +91,13 @@ class TextEncoder(nn.Module):
         ])
         self.cond = nn.Linear(cond_dim, channels)
         self.layers = nn.ModuleList(EncoderLayer(channels, heads, ffn, 3, dropout) for _ in range(layers))
-        self.proj_mu = nn.Conv1d(channels, n_feats, 1)
-        self.duration = DurationPredictor(channels, cond_dim, dp_filters, dropout)
+        self.proj_mu = nn.Conv1d(channels, n_feats * anchors, 1)
+        self.duration = VariancePredictor(channels, cond_dim, dp_filters, dropout)
+        self.pitch = VariancePredictor(channels, cond_dim, dp_filters, dropout, anchors) if pitch else None
 
     def forward(self, phonemes: torch.Tensor, mask: torch.Tensor, cond: torch.Tensor):
-        """phonemes [B, T] i64, mask [B, 1, T], cond [B, C] → (mu [B, 80, T], log_durations [B, T])."""
+        """phonemes [B, T] i64, mask [B, 1, T], cond [B, C]
+        → (mu [B, K*80, T], log_durations [B, T], pitch [B, K, T] or None)."""
         x = self.embed(phonemes).transpose(1, 2) * mask
         h = x
         for i in range(0, len(self.prenet), 3):  # conv, norm, relu; re-mask so padding never leaks in
@@ -102,5 +106,6 @@ class TextEncoder(nn.Module):
         for layer in self.layers:
             x = layer(x, mask)
         mu = self.proj_mu(x) * mask
-        logw = self.duration(x.detach(), cond, mask)
-        return mu, logw
+        logw = self.duration(x.detach(), cond, mask).squeeze(1)
+        pitch = self.pitch(x, cond, mask) if self.pitch is not None else None
+        return mu, logw, pitch

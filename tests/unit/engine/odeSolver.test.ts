@@ -65,4 +65,21 @@ describe("length regulation", () => {
     expect([...r.mask]).toEqual([1, 1, 1, 0]);
     expect([...r.muY.subarray(5 * 4, 6 * 4)]).toEqual([5, 5, -5, 0]);
   });
+
+  it("interpolates a token's prior between its anchors (start, middle, end) over its frames", () => {
+    // two tokens of 4 and 1 frames, 3 anchors; channel c of token 0 goes 0 → 10 → 4 (rise, fall)
+    const T = 2, K = 3;
+    const mu = new Float32Array(K * 80 * T);
+    for (let c = 0; c < 80; c++) {
+      [0, 10, 4].forEach((v, k) => { mu[(k * 80 + c) * T] = v + c; mu[(k * 80 + c) * T + 1] = 100 * k; });
+    }
+    const r = regulate(mu, [Int32Array.from([4, 1])], T, 4, K);
+    expect(r.frames).toBe(8);
+    // frame positions 1/8, 3/8, 5/8, 7/8 of token 0 → x = 0.25, 0.75, 1.25, 1.75 anchors
+    const row = [...r.muY.subarray(2 * 8, 2 * 8 + 6)].map((v) => Math.round(v * 1000) / 1000);
+    expect(row).toEqual([2 + 2.5, 2 + 7.5, 2 + 8.5, 2 + 5.5, 100, 0]); // the 1-frame token sits at its middle anchor
+    // one anchor: the same as repeating the column
+    const flat = regulate(mu.subarray(0, 80 * T), [Int32Array.from([4, 1])], T, 4, 1);
+    expect([...flat.muY.subarray(2 * 8, 2 * 8 + 5)]).toEqual([2, 2, 2, 2, 0]);
+  });
 });
