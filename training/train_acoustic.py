@@ -96,6 +96,8 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--save-every", type=int, default=250)
     ap.add_argument("--log-every", type=int, default=25)
+    ap.add_argument("--repeat-short", type=int, default=1,
+                    help="draw utterances of at most 8 tokens (lone words) this many times as often")
     ap.add_argument("--init-from", type=Path,
                     help="model package (or acoustic checkpoint file) to start from when there is no checkpoint")
     args = ap.parse_args()
@@ -122,6 +124,9 @@ def main() -> None:
                       extra_state={"config_name": cfg.name, "config": cfg.to_dict(), "mel_mean": mel_mean, "mel_std": mel_std})
     print(f"acoustic: {len(items)} utterances, {sum(p.numel() for p in model.parameters()) / 1e6:.2f}M parameters",
           flush=True)
+    # Lone words are a few % of the corpus, and held-out ones came out as they sound inside a sentence
+    # (short, tone flattened) until the model heard lone words more often.
+    items = [it for it in items for _ in range(args.repeat_short if len(it["phonemes"]) <= 8 else 1)]
     # Similar lengths per batch: less padding, so each step costs less.
     items = sorted(items, key=lambda it: it["mel"].shape[1])
     model.train()

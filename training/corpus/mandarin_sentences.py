@@ -309,6 +309,20 @@ SHORT_CHARACTERS = ("天书花高开风听说吃喝山西东多生家七三歌�
                     "大去是看四六快路面菜坐睡谢树爱饭字电问夜")
 SHORT_WORDS = ["你好", "谢谢", "好的", "对不起", "没关系", "再见", "早上好", "晚安", "是的", "不是", "当然",
                "太好了", "没问题", "请进", "欢迎", "加油", "真的吗", "等一下", "明白了", "辛苦了"]
+# More lone syllables, in all four tones: with only the ~130 above the model learned how *those* sound
+# alone and spoke other syllables alone as it does inside sentences (short, tone flattened). None of
+# them is ma, tang, yi, ba or fei in any tone: tests/engine/mandarinTones.test.ts speaks those.
+MORE_CHARACTERS = ("冰杯班边车村灯刀分干哥功光黑欢鸡金经空拉青沙身声双松他通偷湾窗乡烟腰音英猪钟周专桌租"
+                   "哭虾跟该推孙酸拖挖端超吹初当丢呼夸宽亲区缺诗收些兄休需压优遭张招真争知"
+                   "鼻长成池虫除达读房福含河湖滑黄回节局蓝狼雷离连凉林流龙楼炉轮毛眉明拿男泥农爬盘旁"
+                   "皮瓶婆骑墙桥琴晴穷求拳群然荣如神时熟谁绳抬谈提条停图团玩王文无鞋熊寻牙言摇银油圆"
+                   "杂咱值竹足昨层才怀活"
+                   "饱北本笔表饼草吵打胆岛点懂短耳粉赶港古鬼滚喊虎挤讲脚姐井久举卷苦可懒冷李脸两柳满"
+                   "每美母哪奶脑鸟暖女跑品普起浅抢请取染忍软伞扫闪首死锁塔讨体土腿碗晚网尾舞洗喜写"
+                   "选雪眼养咬有远早怎找纸主准紫嘴左整展总"
+                   "暗抱被必变病布唱错带蛋到掉定动豆对饿二放份父够挂贵过汉号后画话坏换会见叫借近静旧"
+                   "句块困辣累亮绿卖慢帽梦庙木内怕胖气热认日肉入晒上送算岁太套痛兔外万望位下线像笑"
+                   "信姓秀要用右月在站照这阵正住做最醉座")
 TERMINATORS = ["", "。", "", "！", "", "？", "", "。"]
 
 
@@ -316,8 +330,10 @@ def short_utterances() -> list[str]:
     """Single characters and words, alone, with and without a full stop / exclamation / question mark."""
     words = list(SHORT_CHARACTERS) + SHORT_WORDS + PLACES + CITIES + WEATHER + [n for _, n in FOOD + THINGS]
     words = list(dict.fromkeys(w for w in words if w not in EVAL_SENTENCES))
+    more = [c for c in dict.fromkeys(MORE_CHARACTERS) if c not in words]
     return [w + TERMINATORS[i % len(TERMINATORS)] for i, w in enumerate(words)] + \
-           [w + TERMINATORS[(i + 1) % len(TERMINATORS)] for i, w in enumerate(SHORT_CHARACTERS)]
+           [w + TERMINATORS[(i + 1) % len(TERMINATORS)] for i, w in enumerate(SHORT_CHARACTERS)] + \
+           [c + TERMINATORS[i % len(TERMINATORS)] for i, c in enumerate(more)]
 
 
 def pick(n: int, seed: int = 1234) -> list[str]:

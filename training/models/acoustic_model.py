@@ -82,8 +82,13 @@ class AcousticModel(nn.Module):
         if pitch_x is not None:
             pitch_y = upsample(pitch_x, batch["durations"], mel.shape[2], self.anchors)
             losses["pitch"] = (((batch["pitch"] - pitch_y) ** 2) * y_mask).sum() / y_mask.sum()
-            # the decoder learns from the measured contour (teacher forcing); it gets the predicted one at inference
-            mu_y = torch.cat([mu_y, batch["pitch"]], dim=1)
+            # The decoder learns from the measured contour (teacher forcing); it gets the predicted one at
+            # inference. For half the utterances its prior is flattened to each token's mean, so the contour
+            # inside a token has to come from the pitch: left to itself, the decoder read it off the prior,
+            # which is right for syllables heard alone in training and flat for others (the pitch is not).
+            flat = upsample(token_means(mu_x, self.anchors), batch["durations"], mel.shape[2])
+            keep = (torch.rand(mel.shape[0], 1, 1) < 0.5).float()
+            mu_y = torch.cat([keep * mu_y + (1 - keep) * flat, batch["pitch"]], dim=1)
 
         # The decoder learns on random crops: cheaper steps, and the U-Net is local anyway.
         crop = min(crop_frames, mel.shape[2])
