@@ -11,6 +11,14 @@ export OPENBLAS_NUM_THREADS=1
 $PY training/corpus/synthesize.py --out "$WORK/corpus" --sentences 12 --workers 2
 $PY training/corpus/synthesize_mandarin.py --out "$WORK/corpus_zh" --sentences 4 --emotional-fraction 0.5
 $PY training/prepare_acoustic.py --corpus "$WORK/corpus" "$WORK/corpus_zh" --out "$WORK/acoustic.pt"
+$PY training/check_frontend_contract.py --data "$WORK/acoustic.pt" --min 1.0
+# the check must fail when one utterance's phonemes are not what the front end gives now
+$PY -c "
+import sys, torch
+d = torch.load(sys.argv[1]); d['items'][0]['phonemes'][1] += 1; torch.save(d, sys.argv[2])" "$WORK/acoustic.pt" "$WORK/acoustic_bad.pt"
+if $PY training/check_frontend_contract.py --data "$WORK/acoustic_bad.pt" --min 1.0; then
+  echo "front-end contract check passed a changed phoneme sequence"; exit 1
+fi
 $PY training/train_acoustic.py --data "$WORK/acoustic.pt" --ckpt "$WORK/ckpt" --config tiny --steps 6 \
   --batch 4 --crop 32 --log-every 2 --save-every 3
 # a second call must resume, not restart
@@ -35,7 +43,8 @@ $PY training/train_acoustic.py --data "$WORK/acoustic.pt" --ckpt "$WORK/ckpt2" -
   --log-every 1 --init-from "$WORK/package" | tee "$WORK/warm.log"
 grep -q "starting from given weights at step 8" "$WORK/warm.log"
 grep -q "acoustic step 10/10" "$WORK/warm.log"
-! grep -q "starting fresh" "$WORK/warm.log" # without --config the package's own sizes: nothing re-initialised
+# without --config the package's own sizes: nothing re-initialised (`! cmd` would not stop `set -e`)
+if grep -q "starting fresh" "$WORK/warm.log"; then echo "warm start re-initialised a part"; exit 1; fi
 # a recorded corpus (audio + text, no durations) imported with durations by monotonic alignment search:
 # 3 of the Mandarin wavs at 16 kHz stand in for recordings
 mkdir -p "$WORK/recorded"
