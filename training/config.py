@@ -25,6 +25,9 @@ class AcousticConfig:
     # Also predict a pitch contour (same anchors) and give it to the decoder as one more input channel:
     # the mel prior alone did not carry Mandarin tones (training/pitch.py).
     pitch: bool = True
+    # ... and add the harmonic pattern of that contour to the decoder's mel prior: the decoder ignored the
+    # bare pitch channel but reads harmonics off its prior (models/harmonic_prior.py).
+    harmonic_prior: bool = True
     dropout: float = 0.1
     n_speakers: int = 4  # room for voices added by later corpora without reshaping
 
@@ -48,8 +51,8 @@ class ModelConfig:
     @staticmethod
     def from_dict(d: dict) -> "ModelConfig":
         """The inverse of to_dict: a package's manifest describes its own sizes."""
-        # packages made before prior anchors and pitch existed: one frame per token, no pitch
-        a = {"prior_anchors": 1, "pitch": False, **d["acoustic"], "decoder_channels": tuple(d["acoustic"]["decoder_channels"])}
+        # packages made before prior anchors, pitch and the harmonic prior existed
+        a = {"prior_anchors": 1, "pitch": False, "harmonic_prior": False, **d["acoustic"], "decoder_channels": tuple(d["acoustic"]["decoder_channels"])}
         return ModelConfig(name=d["name"], acoustic=AcousticConfig(**a), vocoder=VocoderConfig(**d["vocoder"]))
 
 

@@ -17,6 +17,10 @@ from training.corpus.tone_shaper import VOICING_THRESHOLD
 
 # semitones re 100 Hz, centred and scaled so the corpus voices (about 130–300 Hz) land near [-1, 1]
 CENTRE_ST, SCALE_ST = 9.0, 6.0
+# YIN reads some vowels an octave up (espeak's /i/: its first formant sits on the 2nd harmonic, so the
+# band-limited signal repeats every half period); nothing the teacher voices say lies this far above
+# their own median
+OCTAVE_SLIP_ST = 9.0
 
 
 def f0_per_frame(audio: np.ndarray, sr: int = 22050, hop: int = 256, fmin: float = 50.0,
@@ -73,6 +77,21 @@ def pitch_contour(audio: np.ndarray) -> np.ndarray:
         st = ss.medfilt(st, 5)
     full = np.interp(np.arange(len(f0)), voiced, st)
     return ((full - CENTRE_ST) / SCALE_ST).astype(np.float32)
+
+
+def fold_octave_slips(contours: list[np.ndarray], speakers: list[int]) -> int:
+    """Normalised contours (edited in place) and each one's speaker → frames moved down an octave: those
+    more than OCTAVE_SLIP_ST above their speaker's median. A whole lone syllable read an octave up has
+    no lower neighbour to show the slip, so the reference is the speaker, not the utterance."""
+    moved = 0
+    for speaker in set(speakers):
+        mine = [c for c, s in zip(contours, speakers) if s == speaker]
+        limit = float(np.median(np.concatenate(mine))) + OCTAVE_SLIP_ST / SCALE_ST
+        for c in mine:
+            high = c > limit
+            c[high] -= 12.0 / SCALE_ST
+            moved += int(high.sum())
+    return moved
 
 
 def to_semitones(pitch: np.ndarray) -> np.ndarray:

@@ -26,7 +26,7 @@ from training.audio import AudioConfig, MelSpectrogram
 from training.corpus.emotions import emotion_vector
 from training.corpus.synthesize_mandarin import phonemize as mandarin_tokens
 from training.frontend import phonemize
-from training.pitch import pitch_contour
+from training.pitch import fold_octave_slips, pitch_contour
 
 MAX_COST_PER_PHONE = 0.35
 
@@ -75,11 +75,15 @@ def main() -> None:
         sum_, sq, n = sum_ + float(mel.sum()), sq + float((mel ** 2).sum()), n + mel.numel()
         data.append({"id": it["id"], "text": it["text"], "phonemes": torch.tensor(tok["ids"], dtype=torch.long),
                      "durations": torch.from_numpy(durations), "mel": mel.half(),
-                     "pitch": torch.from_numpy(pitch_contour(pcm)).half(),
+                     "pitch": pitch_contour(pcm),
                      "speaker": speaker_index[it["speaker"]], "emotion": torch.tensor(emotion_vector(it["emotion"])),
                      "emotion_name": it["emotion"]})
         if (k + 1) % 500 == 0:
             print(f"prepare: {k + 1}/{len(items)} utterances", flush=True)
+    moved = fold_octave_slips([it["pitch"] for it in data], [it["speaker"] for it in data])
+    print(f"prepare: {moved} pitch frames moved down an octave", flush=True)
+    for it in data:
+        it["pitch"] = torch.from_numpy(it["pitch"]).half()
     mean = sum_ / n
     std = (sq / n - mean ** 2) ** 0.5
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -19,6 +19,26 @@ d = torch.load(sys.argv[1]); d['items'][0]['phonemes'][1] += 1; torch.save(d, sy
 if $PY training/check_frontend_contract.py --data "$WORK/acoustic_bad.pt" --min 1.0; then
   echo "front-end contract check passed a changed phoneme sequence"; exit 1
 fi
+# pitch parts: octave slips fold back to the speaker's register; the decoder's harmonic prior peaks on
+# the harmonics of the given F0 and moves with it
+$PY - <<'EOF'
+import numpy as np, torch
+from training.audio import AudioConfig, _hz_to_mel, _mel_to_hz
+from training.models.harmonic_prior import HarmonicPrior
+from training.pitch import CENTRE_ST, SCALE_ST, fold_octave_slips
+norm = lambda hz: (12 * np.log2(hz / 100.0) - CENTRE_ST) / SCALE_ST
+low, slipped = np.full(50, norm(150.0)), np.full(10, norm(300.0))
+assert fold_octave_slips([low, slipped], [1, 1]) == 10 and np.allclose(slipped, norm(150.0), atol=1e-5), slipped
+cfg = AudioConfig()
+centres = _mel_to_hz(np.linspace(_hz_to_mel(cfg.f_min), _hz_to_mel(cfg.f_max), cfg.n_mels + 2))[1:-1]
+nearest = lambda hz: int(np.abs(centres - hz).argmin())
+prior = HarmonicPrior()
+for f0 in (120.0, 150.0, 190.0):
+    p = prior(torch.full((1, 1, 4), float(norm(f0))))[0, :, 0].detach().numpy()
+    for h in (2, 3, 4):  # on a harmonic above half-way between two
+        assert p[nearest(h * f0)] > p[nearest((h + 0.5) * f0)], (f0, h, p[:30].round(2))
+print("pitch: octave slips folded, harmonic prior follows F0")
+EOF
 $PY training/train_acoustic.py --data "$WORK/acoustic.pt" --ckpt "$WORK/ckpt" --config tiny --steps 6 \
   --batch 4 --crop 32 --log-every 2 --save-every 3
 # a second call must resume, not restart

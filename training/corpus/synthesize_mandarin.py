@@ -59,6 +59,10 @@ class EspeakProsody:
 # 100%). So espeak speaks at 149 Hz, and the emotion's pitch change is made by the tone shaper (PSOLA)
 # rather than by espeak, whose pitch scale would clip the raised emotions at 100.
 BASE_PITCH = 90
+REGISTER_HZ = 149.0  # BASE_PITCH's median F0: the tone shaper's register
+# The vocoder renders F0 below ~110 Hz unvoiced (copy synthesis of the teacher's 98 Hz tone-3 dip:
+# no voiced frame), so the shaped contour stops here; a low dip or a sad voice flattens at its bottom.
+FLOOR_HZ = 115.0
 
 
 def espeak_prosody(emotion: str) -> EspeakProsody:
@@ -248,11 +252,17 @@ def token_durations(symbols: list[str], syls: list[Syllable], starts: list[int],
     return durations
 
 
-def final_spans(symbols: list[str], syls: list[Syllable], durations: np.ndarray) -> list[tuple[float, float, int]]:
-    """Each syllable's final (with its erhua) as (start s, end s, tone) from the token durations."""
+def final_spans(symbols: list[str], syls: list[Syllable], durations: np.ndarray) -> list[tuple[float, float, int, bool]]:
+    """Each syllable's final (with its erhua) as (start s, end s, tone, before a pause) from the token
+    durations; a pause is punctuation or the utterance's end (word spaces are not pauses)."""
     edges = np.concatenate([[0], np.cumsum(durations)]) * HOP_LENGTH / TARGET_SR
-    return [(float(edges[s.final]), float(edges[(s.rr if s.rr is not None else s.final) + 1]),
-             int(symbols[s.final][-1])) for s in syls]
+    spans = []
+    for s in syls:
+        last = s.rr if s.rr is not None else s.final
+        after = next((t for t in symbols[last + 1:] if t != " "), "$")
+        spans.append((float(edges[s.final]), float(edges[last + 1]), int(symbols[s.final][-1]),
+                      after == "$" or after in PUNCT))
+    return spans
 
 
 # ---------- the corpus ----------
@@ -301,7 +311,8 @@ def render(item: dict, wav_dir: Path) -> dict | str:
             events = [(n, p, int(round(s * TARGET_SR / sr))) for n, p, s in events]
         durations = token_durations(symbols, syls, starts, events, len(audio))
         audio = shape_tones(audio.astype(np.int16), TARGET_SR, final_spans(symbols, syls, durations),
-                            range_scale=PROSODY[item["emotion"]].f0_range, shift_st=PROSODY[item["emotion"]].semitones)
+                            range_scale=PROSODY[item["emotion"]].f0_range, shift_st=PROSODY[item["emotion"]].semitones,
+                            register_hz=REGISTER_HZ, floor_hz=FLOOR_HZ)
     except ValueError as e:
         return f"{item['id']}: {e}"
     out = wav_dir / f"{item['id']}.wav"

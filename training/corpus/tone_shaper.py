@@ -7,7 +7,8 @@ the tones its teacher makes, so every voiced frame is re-pitched to a textbook c
 two periods long, cut at the teacher's pitch marks and laid down at the target's spacing. Timing and
 formants stay; only F0 moves. (sox's `bend`, tried first, smeared the harmonics of fast tone moves.)
 
-  shaped = shape_tones(audio, sr, finals=[(start_s, end_s, tone), ...], range_scale=1.0, shift_st=0.0)
+  shaped = shape_tones(audio, sr, finals=[(start_s, end_s, tone, before_pause), ...], range_scale=1.0,
+                       shift_st=0.0, register_hz=149.0, floor_hz=115.0)
 """
 from __future__ import annotations
 
@@ -15,8 +16,9 @@ import numpy as np
 import scipy.signal as ss
 
 HOP_S = 0.005
-# Target contour of each tone's final, semitones from the utterance's median F0, as (position 0..1,
-# semitones) knots. Tone 3 is the sandhi-free low dip; the front end already rewrites 3-3 as 2-3.
+# Target contour of each tone's final, semitones from the speaker's register (espeak's own median F0),
+# as (position 0..1, semitones) knots. Tone 3 is the low "half third" (21) inside a phrase and the full
+# dip with its rise (214) before a pause; the front end already rewrites 3-3 as 2-3.
 CONTOUR = {
     1: ((0.0, 3.0), (1.0, 3.0)),
     2: ((0.0, -2.0), (1.0, 5.0)),
@@ -24,6 +26,7 @@ CONTOUR = {
     4: ((0.0, 5.0), (1.0, -4.0)),
     5: ((0.0, -1.5), (1.0, -2.0)),
 }
+PHRASE_FINAL_TONE_3 = ((0.0, -1.0), (0.5, -3.5), (1.0, 1.5))
 DECLINATION_ST = 1.5  # the whole utterance drifts down this much, as read speech does
 MAX_SHIFT_ST = 9.0
 ONSET_S = 0.06
@@ -65,14 +68,16 @@ def f0_track(audio: np.ndarray, sr: int, fmin: float = 50.0, fmax: float = 400.0
     return f0
 
 
-def target_semitones(finals: list[tuple[float, float, int]], n_frames: int, range_scale: float) -> np.ndarray:
-    """finals [(start s, end s, tone)] → target offset in semitones per frame (interpolated between finals)."""
+def target_semitones(finals: list[tuple[float, float, int, bool]], n_frames: int, range_scale: float) -> np.ndarray:
+    """finals [(start s, end s, tone, before a pause)] → target offset in semitones per frame
+    (interpolated between finals)."""
     times, values = [], []
     total = max(1e-6, n_frames * HOP_S)
-    for start, end, tone in finals:
+    for start, end, tone, phrase_final in finals:
+        contour = PHRASE_FINAL_TONE_3 if tone == 3 and phrase_final else CONTOUR[tone]
         # the syllable's onset (m, n, l, or the glide into the vowel) already carries the tone's start
         onset = max(times[-1] + 1e-4 if times else 0.0, start - ONSET_S)
-        knots = ((onset - start) / max(1e-6, end - start), CONTOUR[tone][0][1]), *CONTOUR[tone]
+        knots = ((onset - start) / max(1e-6, end - start), contour[0][1]), *contour
         for pos, st in knots:
             t = start + pos * (end - start)
             if times and t <= times[-1]:
@@ -108,19 +113,24 @@ def pitch_marks(x: np.ndarray, f0: np.ndarray, sr: int) -> tuple[np.ndarray, np.
     return np.array(marks), np.array(periods)
 
 
-def shape_tones(audio: np.ndarray, sample_rate: int, finals: list[tuple[float, float, int]],
-                range_scale: float = 1.0, shift_st: float = 0.0) -> np.ndarray:
+def shape_tones(audio: np.ndarray, sample_rate: int, finals: list[tuple[float, float, int, bool]],
+                range_scale: float = 1.0, shift_st: float = 0.0, register_hz: float | None = None,
+                floor_hz: float = 0.0) -> np.ndarray:
     """int16 audio [N] → int16 audio [N] whose voiced frames follow the target tone contour, around the
-    utterance's median F0 moved by `shift_st` semitones (an emotion's register)."""
+    register (`register_hz`, else the utterance's median F0) moved by `shift_st` semitones (an emotion's
+    register), never below `floor_hz`."""
     x = audio.astype(np.float64) / 32768.0
     f0 = f0_track(x, sample_rate)
     voiced = ~np.isnan(f0)
     if voiced.sum() < 3:
         return audio.copy()
-    median = np.exp(np.median(np.log(f0[voiced])))
+    register = register_hz or np.exp(np.median(np.log(f0[voiced])))
     offsets = target_semitones(finals, len(f0), range_scale)
-    offsets -= np.median(offsets[voiced])  # the utterance keeps its median F0: emotions keep their register
-    target = median * 2 ** ((offsets + shift_st) / 12)
+    # Offsets are from the register, not re-centred on this utterance: a lone tone-1 syllable must come out
+    # high and a lone tone-3 one low (re-centred, both sat at the same level). The register is the pitch
+    # espeak was asked for, not this utterance's median, which espeak's own tone hints pull down for a
+    # lone tone 3 (its dip then fell to 98 Hz, which the vocoder renders unvoiced).
+    target = np.maximum(register * 2 ** ((offsets + shift_st) / 12), floor_hz)
     shift = np.ones(len(f0))
     shift[voiced] = np.clip(target[voiced] / f0[voiced], 2 ** (-MAX_SHIFT_ST / 12), 2 ** (MAX_SHIFT_ST / 12))
     marks, periods = pitch_marks(x, f0, sample_rate)

@@ -49,7 +49,8 @@ class AcousticModel(nn.Module):
         self.emotion = EmotionController(cfg.style_dim)
         self.encoder = TextEncoder(n_symbols, cfg.channels, cfg.heads, cfg.layers, cfg.ffn, cond_dim,
                                    N_FEATS, cfg.dp_filters, cfg.dropout, cfg.prior_anchors, cfg.pitch)
-        self.decoder = Decoder(N_FEATS, cfg.decoder_channels, cond_dim, cfg.decoder_kernel, extra_inputs=int(cfg.pitch))
+        self.decoder = Decoder(N_FEATS, cfg.decoder_channels, cond_dim, cfg.decoder_kernel, extra_inputs=int(cfg.pitch),
+                               harmonic_prior=cfg.harmonic_prior)
         self.anchors = cfg.prior_anchors
 
     def condition(self, speaker: torch.Tensor, style: torch.Tensor) -> torch.Tensor:

@@ -1,6 +1,7 @@
 """Velocity field of the flow-matching mel decoder: a 1D convolutional U-Net with skip connections.
 
-x [B, 80, F] (noisy mel), mu [B, 80 + E, F] (upsampled prior, then E extra inputs: the pitch contour),
+x [B, 80, F] (noisy mel), mu [B, 80 + E, F] (upsampled prior, then E extra inputs: the pitch contour,
+whose harmonic pattern is added to the prior when harmonic_prior is set: models/harmonic_prior.py),
 mask [B, 1, F], t [B], cond [B, C]
 → velocity [B, 80, F]. F must be a multiple of 4 (two stride-2 levels). Per-frame layer norm
 (not group norm) so a batched request gives the same audio as the same request alone.
@@ -11,6 +12,7 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
+from training.models.harmonic_prior import HarmonicPrior
 from training.models.layers import ChannelLayerNorm, Mish, mish, sinusoidal_embedding
 
 
@@ -38,7 +40,7 @@ class ResBlock(nn.Module):
 
 class Decoder(nn.Module):
     def __init__(self, n_feats: int, channels: tuple[int, int], cond_dim: int, kernel: int, emb_dim: int = 256,
-                 extra_inputs: int = 0):
+                 extra_inputs: int = 0, harmonic_prior: bool = False):
         super().__init__()
         c1, c2 = channels
         block = lambda a, b: ResBlock(a, b, emb_dim, kernel)
@@ -46,6 +48,7 @@ class Decoder(nn.Module):
         self.cond = nn.Linear(cond_dim, emb_dim)
         self.down1 = block(2 * n_feats + extra_inputs, c1)
         self.n_feats = n_feats
+        self.harmonics = HarmonicPrior() if harmonic_prior and extra_inputs else None
         self.pool1 = nn.Conv1d(c1, c1, 3, stride=2, padding=1)
         self.down2 = block(c1, c2)
         self.pool2 = nn.Conv1d(c2, c2, 3, stride=2, padding=1)
@@ -63,7 +66,10 @@ class Decoder(nn.Module):
             # The pitch is 1 channel among 161, added to a trained decoder with zero weights: Adam moves
             # each weight by about the learning rate per step whatever its gradient, so this gain is
             # what lets the new channel gain influence as fast as the others have.
-            mu = torch.cat([mu[:, :self.n_feats], mu[:, self.n_feats:] * EXTRA_GAIN], dim=1)
+            prior, extra = mu[:, :self.n_feats], mu[:, self.n_feats:]
+            if self.harmonics is not None:
+                prior = prior + self.harmonics(extra[:, :1])
+            mu = torch.cat([prior, extra * EXTRA_GAIN], dim=1)
         h1 = self.down1(torch.cat([x, mu], dim=1), emb, m1)
         h2 = self.down2(self.pool1(h1) * m2, emb, m2)
         h = self.pool2(h2) * m3
