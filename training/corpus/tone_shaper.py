@@ -120,7 +120,10 @@ def shape_tones(audio: np.ndarray, sample_rate: int, finals: list[tuple[float, f
     register (`register_hz`, else the utterance's median F0) moved by `shift_st` semitones (an emotion's
     register), never below `floor_hz`."""
     x = audio.astype(np.float64) / 32768.0
-    f0 = f0_track(x, sample_rate)
+    # With a known register, espeak's own F0 lies within a fifth of it: a search range that excludes the
+    # octave above keeps YIN (and so the pitch marks) off the 2nd harmonic that /i/'s first formant
+    # boosts — marks at half periods garbled every /i/ syllable into an inharmonic buzz.
+    f0 = f0_track(x, sample_rate, register_hz / 1.5, register_hz * 1.5) if register_hz else f0_track(x, sample_rate)
     voiced = ~np.isnan(f0)
     if voiced.sum() < 3:
         return audio.copy()
